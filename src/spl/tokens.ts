@@ -1,0 +1,162 @@
+import { createToken, Lexer, type IToken, type TokenType } from "chevrotain";
+
+/**
+ * The SPL token vocabulary, in two lexer modes:
+ * - `search`: search syntax (the leading search, `| search`, tstats/mstats `where`, and the arguments of
+ *   most commands), where a value is a "word" that may hold `* \ : / @ % { } . - +`;
+ * - `expr`: eval expressions (`| eval`, `| where`, `eval(…)` inside stats), where `. + - * /` are operators,
+ *   `'…'` names a field and numbers are literals.
+ * `eval`/`where` right after a pipe or `[` enter `expr` mode; `|` and `]` leave it. Inside it, every `(`
+ * pushes `expr` again and `)` pops, so `count(eval(x>1))` returns to search syntax at its last `)`.
+ */
+
+// Categories: what the parser asks for. Concrete tokens below belong to one or more of them.
+export const WordLike = createToken({ name: "WordLike", pattern: Lexer.NA });
+export const LParen = createToken({ name: "LParen", pattern: Lexer.NA });
+export const RParen = createToken({ name: "RParen", pattern: Lexer.NA });
+export const Pipe = createToken({ name: "Pipe", pattern: Lexer.NA });
+export const RBracket = createToken({ name: "RBracket", pattern: Lexer.NA });
+export const CompareOp = createToken({ name: "CompareOp", pattern: Lexer.NA });
+/** Anything a generic command keeps as an argument atom: every token but pipes, brackets and comments. */
+export const AtomToken = createToken({ name: "AtomToken", pattern: Lexer.NA });
+/** What may stand inside parentheses glued to a search word: `relative_time(now(), "-1d")`. */
+export const GluePart = createToken({ name: "GluePart", pattern: Lexer.NA });
+
+export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /\s+/, group: Lexer.SKIPPED });
+/** Triple-backtick comments; kept in their own group so the parser can attach them to stages. */
+export const Comment = createToken({ name: "Comment", pattern: /```[\s\S]*?```/, group: "comments", line_breaks: true });
+export const Macro = createToken({ name: "Macro", pattern: /`[^`]*`/, line_breaks: true, categories: [AtomToken, GluePart] });
+export const Quoted = createToken({ name: "Quoted", pattern: /"(?:[^"\\]|\\[\s\S])*"/, line_breaks: true, categories: [AtomToken, GluePart] });
+export const SingleQuoted = createToken({ name: "SingleQuoted", pattern: /'(?:[^'\\]|\\[\s\S])*'/, line_breaks: true, categories: [AtomToken] });
+
+export const PipeSearch = createToken({ name: "PipeSearch", pattern: /\|/, categories: [Pipe] });
+export const PipeExpr = createToken({ name: "PipeExpr", pattern: /\|/, categories: [Pipe], pop_mode: true });
+export const LBracket = createToken({ name: "LBracket", pattern: /\[/ });
+export const RBracketSearch = createToken({ name: "RBracketSearch", pattern: /]/, categories: [RBracket] });
+export const RBracketExpr = createToken({ name: "RBracketExpr", pattern: /]/, categories: [RBracket], pop_mode: true });
+export const LParenSearch = createToken({ name: "LParenSearch", pattern: /\(/, categories: [AtomToken, LParen, GluePart] });
+export const RParenSearch = createToken({ name: "RParenSearch", pattern: /\)/, categories: [AtomToken, RParen, GluePart] });
+export const LParenExpr = createToken({ name: "LParenExpr", pattern: /\(/, categories: [AtomToken, LParen], push_mode: "expr" });
+export const RParenExpr = createToken({ name: "RParenExpr", pattern: /\)/, categories: [AtomToken, RParen], pop_mode: true });
+export const Comma = createToken({ name: "Comma", pattern: /,/, categories: [AtomToken, GluePart] });
+
+export const NotEq = createToken({ name: "NotEq", pattern: /!=/, categories: [AtomToken, CompareOp, GluePart] });
+export const LtEq = createToken({ name: "LtEq", pattern: /<=/, categories: [AtomToken, CompareOp, GluePart] });
+export const GtEq = createToken({ name: "GtEq", pattern: />=/, categories: [AtomToken, CompareOp, GluePart] });
+export const EqEq = createToken({ name: "EqEq", pattern: /==/, categories: [AtomToken, CompareOp, GluePart] });
+export const Eq = createToken({ name: "Eq", pattern: /=/, categories: [AtomToken, CompareOp, GluePart] });
+export const Lt = createToken({ name: "Lt", pattern: /</, categories: [AtomToken, CompareOp, GluePart] });
+export const Gt = createToken({ name: "Gt", pattern: />/, categories: [AtomToken, CompareOp, GluePart] });
+
+/** A search-syntax word: anything up to a breaker; a backslash escapes the next character. */
+export const Word = createToken({
+  name: "Word",
+  pattern: /(?:[^\s"`|[\]()=<>!,\\]|\\[\s\S]|!(?!=))+/,
+  categories: [AtomToken, WordLike, GluePart],
+  line_breaks: true,
+});
+
+function lastToken(tokens: IToken[]): IToken | undefined {
+  return tokens[tokens.length - 1];
+}
+
+const COMMAND_STARTERS = new Set<TokenType>();
+
+/** `eval`/`where` as a command name: right after `|` or `[`, or at the start of a subsearch body. */
+function matchExprCommand(text: string, offset: number, tokens: IToken[]): RegExpExecArray | null {
+  const prev = lastToken(tokens);
+  if (!prev || !COMMAND_STARTERS.has(prev.tokenType)) return null;
+  const m = /^(?:eval|where)(?![^\s"`|[\]()=<>!,\\])/i.exec(text.slice(offset, offset + 6));
+  return m;
+}
+
+export const ExprCommand = createToken({
+  name: "ExprCommand",
+  pattern: { exec: matchExprCommand },
+  start_chars_hint: ["e", "E", "w", "W"],
+  line_breaks: false,
+  categories: [WordLike],
+  push_mode: "expr",
+});
+
+/** `(` right after a word `eval` in search syntax (`count(eval(x>1))`): its body is an eval expression. */
+function matchEvalParen(text: string, offset: number, tokens: IToken[]): RegExpExecArray | null {
+  const prev = lastToken(tokens);
+  if (text[offset] !== "(" || !prev || prev.tokenType !== Word || prev.image.toLowerCase() !== "eval") return null;
+  return /^\(/.exec("(");
+}
+
+export const EvalLParen = createToken({
+  name: "EvalLParen",
+  pattern: { exec: matchEvalParen },
+  start_chars_hint: ["("],
+  line_breaks: false,
+  categories: [AtomToken, LParen],
+  push_mode: "expr",
+});
+
+function keyword(name: string, pattern: RegExp, longerAlt: TokenType, wordLike = true): TokenType {
+  const categories = wordLike ? [AtomToken, WordLike, GluePart] : [AtomToken, GluePart];
+  return createToken({ name, pattern, longer_alt: longerAlt, categories });
+}
+
+// Search keywords are upper-case only (a lower-case `and` is a search term) and never a field or value.
+export const And = keyword("And", /AND/, Word, false);
+export const Or = keyword("Or", /OR/, Word, false);
+export const Not = keyword("Not", /NOT/, Word, false);
+export const In = keyword("In", /IN/, Word, false);
+// Command keywords, any case: `as`/`AS`, `by`/`BY`. In search terms they are plain words again.
+export const As = keyword("As", /as/i, Word);
+export const By = keyword("By", /by/i, Word);
+
+// Expression mode: identifiers, numbers, operators; keywords are case-insensitive there.
+export const Identifier = createToken({
+  name: "Identifier",
+  pattern: /[A-Za-z_{][\w{}]*(?:\.[\w{}]+)*/,
+  categories: [AtomToken, WordLike],
+});
+export const NumberLit = createToken({ name: "NumberLit", pattern: /(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/, categories: [AtomToken] });
+export const Template = createToken({ name: "Template", pattern: /<<[A-Z]+>>/, categories: [AtomToken] });
+export const ExprAnd = keyword("ExprAnd", /AND/i, Identifier);
+export const ExprOr = keyword("ExprOr", /OR/i, Identifier);
+export const ExprXor = keyword("ExprXor", /XOR/i, Identifier);
+export const ExprNot = keyword("ExprNot", /NOT/i, Identifier);
+export const ExprLike = keyword("ExprLike", /LIKE/i, Identifier);
+export const ExprIn = keyword("ExprIn", /IN/i, Identifier);
+export const Plus = createToken({ name: "Plus", pattern: /\+/, categories: [AtomToken] });
+export const Minus = createToken({ name: "Minus", pattern: /-/, categories: [AtomToken] });
+export const Star = createToken({ name: "Star", pattern: /\*/, categories: [AtomToken] });
+export const Slash = createToken({ name: "Slash", pattern: /\//, categories: [AtomToken] });
+export const Percent = createToken({ name: "Percent", pattern: /%/, categories: [AtomToken] });
+export const Dot = createToken({ name: "Dot", pattern: /\./, categories: [AtomToken] });
+export const LBracketExpr = createToken({ name: "LBracketExpr", pattern: /\[/, categories: [LBracket] });
+/** A character that no expression token accepts: lexed so that the parser, not the lexer, reports it. */
+export const Stray = createToken({ name: "Stray", pattern: /[^\s"'`]/, categories: [AtomToken] });
+
+for (const t of [PipeSearch, PipeExpr, LBracket, LBracketExpr]) COMMAND_STARTERS.add(t);
+
+const operators = [NotEq, LtEq, GtEq, EqEq, Eq, Lt, Gt];
+
+export const searchModeTokens: TokenType[] = [
+  WhiteSpace, Comment, Macro, Quoted, PipeSearch, LBracket, RBracketSearch,
+  EvalLParen, LParenSearch, RParenSearch, Comma, ...operators,
+  ExprCommand, And, Or, Not, In, As, By, Word,
+];
+
+export const exprModeTokens: TokenType[] = [
+  WhiteSpace, Comment, Macro, Quoted, SingleQuoted, Template, PipeExpr, LBracketExpr, RBracketExpr,
+  LParenExpr, RParenExpr, Comma, ...operators,
+  ExprAnd, ExprOr, ExprXor, ExprNot, ExprLike, ExprIn, Identifier, NumberLit,
+  Plus, Minus, Star, Slash, Percent, Dot, Stray,
+];
+
+/** Every token type, categories included: the parser's vocabulary. */
+export const allTokens: TokenType[] = [
+  WordLike, LParen, RParen, Pipe, RBracket, CompareOp, GluePart, AtomToken,
+  ...new Set([...searchModeTokens, ...exprModeTokens]),
+];
+
+export const splLexer = new Lexer(
+  { modes: { search: searchModeTokens, expr: exprModeTokens }, defaultMode: "search" },
+  { positionTracking: "full", ensureOptimizations: false },
+);
