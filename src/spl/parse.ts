@@ -1,6 +1,7 @@
 import type { IRecognitionException, IToken } from "chevrotain";
 import { spanAt, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Pipeline, StageComment } from "./ast.js";
+import { describeExpectation } from "./errors.js";
 import { SplParser } from "./parser/pipeline.js";
 import * as T from "./tokens.js";
 
@@ -25,8 +26,14 @@ export function parseSpl(text: string): SplParseResult {
   if (lexed.tokens.length === 0) return { ast: null, diagnostics: [emptySearch(text)] };
   parser.source = text;
   parser.input = lexed.tokens;
-  const ast = parser.search();
-  if (parser.errors.length) return { ast: null, diagnostics: parser.errors.slice(0, 1).map((e) => syntaxDiagnostic(text, e)) };
+  let ast: Pipeline;
+  try {
+    ast = parser.search();
+  } catch (e) {
+    // A parser defect must still surface as a diagnostic, never as an exception from user input.
+    return { ast: null, diagnostics: [{ code: "SPL1005", severity: "error", message: `cannot parse this search (${(e as Error).message})`, span: spanAt(text, 0, 0) }] };
+  }
+  if (parser.errors.length) return { ast: null, diagnostics: parser.errors.slice(0, 1).map((e) => syntaxDiagnostic(text, e, lexed.tokens)) };
   const comments = (lexed.groups["comments"] ?? []).map((c) => attachComment(ast, c));
   return { ast: comments.length ? { ...ast, comments } : ast, diagnostics: [] };
 }
@@ -64,26 +71,18 @@ function nestingError(text: string, tokens: readonly IToken[]): Diagnostic | nul
   return null;
 }
 
-function syntaxDiagnostic(text: string, e: IRecognitionException): Diagnostic {
+function syntaxDiagnostic(text: string, e: IRecognitionException, tokens: readonly IToken[]): Diagnostic {
   const tok = e.token;
   const atEnd = tok.tokenType?.name === "EOF" || Number.isNaN(tok.startOffset);
   const offset = atEnd ? text.length : tok.startOffset;
-  const found = atEnd ? "the end of the search" : JSON.stringify(tok.image);
+  const found = atEnd ? "end of the search" : JSON.stringify(tok.image);
+  const previous = atEnd ? tokens[tokens.length - 1] : tokens[tokens.indexOf(tok) - 1];
   return {
     code: "SPL1002",
     severity: "error",
-    message: `unexpected ${found}: ${expectation(e)}`,
+    message: `unexpected ${found}: ${describeExpectation(e, previous?.image)}`,
     span: spanAt(text, offset, atEnd ? offset : offset + tok.image.length),
   };
-}
-
-/** Chevrotain's messages list every token path; keep the first line, in our words. */
-function expectation(e: IRecognitionException): string {
-  const name = e.name;
-  if (name === "NotAllInputParsedException") return "expected a pipe `|` or the end of the search";
-  if (name === "EarlyExitException") return "expected at least one argument here";
-  const first = e.message.split("\n")[0] ?? e.message;
-  return first.replace(/^Expecting:?\s*/i, "expected ").replace(/--> |<--/g, "").replace(/but found:.*$/, "").trim();
 }
 
 /** A comment belongs after the last top-level stage that starts before it. */

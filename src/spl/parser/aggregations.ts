@@ -70,7 +70,7 @@ export abstract class AggregationParser extends ExpressionParser {
     const options: Option[] = [];
     this.OPTION(() => {
       this.CONSUME(T.By);
-      this.MANY(() => {
+      this.AT_LEAST_ONE(() => {
         this.MANY6(() => this.CONSUME6(T.Comma));
         this.OR([
           { GATE: () => allowOptions && this.optionAhead(), ALT: () => options.push(this.SUBRULE(this.keyValue)) },

@@ -115,22 +115,29 @@ export abstract class SplParserBase extends EmbeddedActionsParser {
     return this.source.slice(loc.start.offset, loc.end.offset);
   }
 
+  /**
+   * A field name: a word or a quoted string, and any word or quoted string glued to it — the form
+   * `"Authentication".*` that `drop_dm_object_name("Authentication")` expands to is one name.
+   */
   public fieldName = this.RULE("fieldName", (): FieldName => {
-    return this.OR([
-      {
-        ALT: () => {
-          const w = this.SUBRULE(this.gluedWord);
-          return this.ACTION((): FieldName => ({ type: "FieldName", name: w.value, quoted: false, loc: w.loc }));
-        },
-      },
-      {
-        ALT: () => {
-          const q = this.SUBRULE(this.quoted);
-          return this.ACTION((): FieldName => ({ type: "FieldName", name: q.value, quoted: true, loc: q.loc }));
-        },
-      },
-    ]);
+    const start = this.LA(1);
+    const parts: (Word | Quoted)[] = [];
+    parts.push(this.SUBRULE(this.fieldNamePart));
+    this.MANY({
+      GATE: () => this.nextIsGlued() && (this.LA(1).tokenType === T.Quoted || parts.some((p) => p.type === "Quoted")),
+      DEF: () => parts.push(this.SUBRULE2(this.fieldNamePart)),
+    });
+    return this.ACTION((): FieldName => ({
+      type: "FieldName",
+      name: parts.map((p) => p.value).join(""),
+      quoted: parts.some((p) => p.type === "Quoted"),
+      loc: this.spanFrom(start),
+    }));
   });
+
+  public fieldNamePart = this.RULE("fieldNamePart", (): Word | Quoted =>
+    this.OR([{ ALT: () => this.SUBRULE(this.gluedWord) }, { ALT: () => this.SUBRULE(this.quoted) }]),
+  );
 
   /** A value in search syntax or an option: word, quoted string, macro, or `TERM(…)`/`CASE(…)`. */
   public searchValue = this.RULE("searchValue", (): SearchValue => {

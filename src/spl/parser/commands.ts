@@ -41,7 +41,10 @@ export abstract class CommandParser extends AggregationParser {
     return this.ACTION((): Assignment => ({ type: "Assignment", field, value, loc: this.spanFrom(start) }));
   });
 
-  /** The left of `=` in eval: a name, `'quoted name'`, `"quoted name"` or a foreach `<<FIELD>>`. */
+  /**
+   * The left of `=` in eval: a name, `'quoted name'`, `"quoted name"` or a foreach `<<FIELD>>`. Splunk
+   * also takes an unquoted name with dashes (`feature_-value=`): glued tokens up to `=` extend it.
+   */
   public assignmentTarget = this.RULE("assignmentTarget", (): FieldName => {
     const tok = this.OR([
       { ALT: () => this.CONSUME(T.Identifier) },
@@ -49,10 +52,15 @@ export abstract class CommandParser extends AggregationParser {
       { ALT: () => this.CONSUME(T.Quoted) },
       { ALT: () => this.CONSUME(T.Template) },
     ]);
+    let name = "";
+    this.MANY({
+      GATE: () => this.nextIsGlued() && this.LA(1).tokenType !== T.Eq && tok.tokenType !== T.SingleQuoted,
+      DEF: () => (name += this.CONSUME(T.AtomToken).image),
+    });
     return this.ACTION((): FieldName => {
       const quoted = tok.tokenType === T.SingleQuoted || tok.tokenType === T.Quoted;
-      const name = tok.tokenType === T.SingleQuoted ? decodeSingleQuoted(tok.image) : quoted ? decodeQuoted(tok.image) : tok.image;
-      return { type: "FieldName", name, quoted, loc: this.tokenSpan(tok) };
+      const first = tok.tokenType === T.SingleQuoted ? decodeSingleQuoted(tok.image) : quoted ? decodeQuoted(tok.image) : tok.image;
+      return { type: "FieldName", name: first + name, quoted, loc: this.spanFrom(tok) };
     });
   });
 
@@ -61,10 +69,19 @@ export abstract class CommandParser extends AggregationParser {
     const pairs: FieldAlias[] = [];
     this.AT_LEAST_ONE(() => {
       this.MANY5(() => this.CONSUME5(T.Comma));
-      pairs.push(this.SUBRULE(this.fieldAlias));
+      pairs.push(this.SUBRULE(this.renamePair));
     });
     this.MANY7(() => this.CONSUME7(T.Comma));
     return this.ACTION((): RenameCommand => ({ type: "RenameCommand", pairs, loc: this.spanFrom(name) }));
+  });
+
+  /** `field as alias`: rename needs the alias. */
+  public renamePair = this.RULE("renamePair", (): FieldAlias => {
+    const start = this.LA(1);
+    const field = this.SUBRULE(this.fieldName);
+    this.CONSUME(T.As);
+    const alias = this.SUBRULE2(this.fieldName);
+    return this.ACTION((): FieldAlias => ({ type: "FieldAlias", field, alias, loc: this.spanFrom(start) }));
   });
 
   /** `field [as alias]`. */
@@ -202,19 +219,15 @@ export abstract class CommandParser extends AggregationParser {
   public binCommand = this.RULE("binCommand", (): BinCommand => {
     const name = this.commandName();
     const options: Option[] = [];
-    let field: FieldAlias | undefined;
-    this.AT_LEAST_ONE(() => {
-      this.OR([
-        { GATE: () => this.optionAhead(), ALT: () => options.push(this.SUBRULE(this.keyValue)) },
-        { GATE: () => field === undefined, ALT: () => (field = this.SUBRULE(this.fieldAlias)) },
-      ]);
-    });
+    this.MANY(() => options.push(this.SUBRULE(this.keyValue)));
+    const field = this.SUBRULE(this.fieldAlias);
+    this.MANY2(() => options.push(this.SUBRULE2(this.keyValue)));
     return this.ACTION((): BinCommand => ({
       type: "BinCommand",
       name: name.image.toLowerCase() === "bucket" ? "bucket" : "bin",
       options,
-      field: field!.field,
-      alias: field!.alias,
+      field: field.field,
+      alias: field.alias,
       loc: this.spanFrom(name),
     }));
   });

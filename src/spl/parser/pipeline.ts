@@ -55,12 +55,20 @@ export class SplParser extends CommandParser {
     return this.ACTION((): SearchCommand => ({ type: "SearchCommand", explicit: false, expr, loc: this.spanFrom(start) }));
   });
 
+  /** Every command name with a grammar of its own; a malformed one is an error, never a generic command. */
+  private readonly firstClass = new Set<string>(["where", "eval"]);
+
   private named(names: readonly string[], rule: () => Command): IOrAlt<Command> {
+    for (const n of names) this.firstClass.add(n);
     return { GATE: () => names.includes(this.LA(1).image.toLowerCase()), ALT: rule };
   }
 
+  /** The command name alone decides (LL(1) plus a gate), so that errors come from inside the command's own rule. */
   public command = this.RULE("command", (): Command => {
-    return this.OR([
+    return this.OR({
+      MAX_LOOKAHEAD: 1,
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
       { GATE: () => this.LA(1).image.toLowerCase() === "where", ALT: () => this.SUBRULE(this.whereCommand) },
       { GATE: () => this.LA(1).tokenType === T.ExprCommand, ALT: () => this.SUBRULE(this.evalCommand) },
       { ALT: () => this.SUBRULE(this.macroCommand) },
@@ -81,8 +89,9 @@ export class SplParser extends CommandParser {
       this.named(["join"], () => this.SUBRULE(this.joinCommand)),
       this.named(["append", "appendpipe"], () => this.SUBRULE(this.appendCommand)),
       this.named(["top", "rare"], () => this.SUBRULE(this.topCommand)),
-      { ALT: () => this.SUBRULE(this.genericCommand) },
-    ]);
+      { GATE: () => !this.firstClass.has(this.LA(1).image.toLowerCase()), ALT: () => this.SUBRULE(this.genericCommand) },
+      ],
+    });
   });
 
   public macroCommand = this.RULE("macroCommand", (): MacroCommand => {

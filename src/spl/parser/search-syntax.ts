@@ -82,7 +82,7 @@ export abstract class SearchSyntaxParser extends SplParserBase {
       { ALT: () => this.SUBRULE(this.subsearch) },
       { GATE: () => this.LA(2).tokenType === T.In, ALT: () => this.SUBRULE(this.searchIn) },
       { GATE: () => this.compareAhead(), ALT: () => this.SUBRULE(this.searchCompare) },
-      { ALT: () => this.SUBRULE(this.searchTerm) },
+      { GATE: () => !(this.stopAtBy && this.LA(1).tokenType === T.By), ALT: () => this.SUBRULE(this.searchTerm) },
     ]);
   });
 

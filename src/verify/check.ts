@@ -1,0 +1,23 @@
+import { summarize, type CheckReport, type FileCheckResult } from "../diagnostics/check-result.js";
+import { checkSplFile } from "../spl/check.js";
+
+/** A checker for one language: the checks of a file, given its path and text. */
+export type FileChecker = (file: string, text: string) => FileCheckResult;
+
+/** Sigma rules and Splunk detections are both YAML; a Sigma rule has a top-level `detection` or `correlation`. */
+export function looksLikeSigma(file: string, text: string): boolean {
+  return /\.ya?ml$/i.test(file) && /^(detection|correlation|filter)\s*:/m.test(text);
+}
+
+export interface Checkers {
+  readonly sigma?: FileChecker;
+}
+
+/** Runs the checks of every file; a broken file is one failed result, never the end of the run. */
+export function checkFiles(files: readonly { file: string; text: string }[], checkers: Checkers = {}): CheckReport {
+  const results = files.map(({ file, text }) => {
+    if (checkers.sigma && looksLikeSigma(file, text)) return checkers.sigma(file, text);
+    return checkSplFile(file, text);
+  });
+  return summarize(results);
+}
