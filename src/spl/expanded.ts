@@ -17,11 +17,11 @@ export function parseSplExpanded(text: string, library: MacroLibrary): ExpandedP
   const expansion = expandMacros(text, library);
   if (expansion.text === null) return { ast: null, expanded: null, diagnostics: expansion.diagnostics };
   const parsed = parseSpl(expansion.text);
-  const diagnostics = parsed.diagnostics.map((d) => mapBack(d, text, expansion.replacements));
+  const diagnostics = parsed.diagnostics.map((d) => mapBack(d, text, expansion.replacements, expansion.text!.length));
   return { ast: parsed.ast, expanded: expansion.text, diagnostics };
 }
 
-function mapBack(d: Diagnostic, original: string, replacements: readonly Replacement[]): Diagnostic {
+function mapBack(d: Diagnostic, original: string, replacements: readonly Replacement[], expandedLength: number): Diagnostic {
   if (!d.span) return d;
   const target = d.span.start.offset;
   let delta = 0;
@@ -29,7 +29,8 @@ function mapBack(d: Diagnostic, original: string, replacements: readonly Replace
     const expandedStart = r.start + delta;
     const expandedEnd = expandedStart + r.expansion.length;
     if (target < expandedStart) break;
-    if (target < expandedEnd) {
+    // An error at the very end of the search belongs to a macro that ends it.
+    if (target < expandedEnd || (target === expandedEnd && expandedEnd === expandedLength)) {
       const name = original.slice(r.start, r.end);
       return { ...d, message: `in the expansion of ${name}: ${d.message}`, span: spanAt(original, r.start, r.end) };
     }

@@ -296,12 +296,15 @@ export abstract class CommandParser extends AggregationParser {
     const name = this.commandName();
     const options: Option[] = [];
     const fields: FieldName[] = [];
-    this.MANY(() => {
-      this.OR([
-        { GATE: () => this.optionAhead(), ALT: () => options.push(this.SUBRULE(this.keyValue)) },
-        { ALT: () => this.CONSUME(T.Comma) },
-        { GATE: () => !this.byAhead(), ALT: () => fields.push(this.SUBRULE(this.fieldName)) },
-      ]);
+    this.MANY({
+      GATE: () => !this.byAhead(),
+      DEF: () => {
+        this.OR([
+          { GATE: () => this.optionAhead(), ALT: () => options.push(this.SUBRULE(this.keyValue)) },
+          { ALT: () => this.CONSUME(T.Comma) },
+          { ALT: () => fields.push(this.SUBRULE(this.fieldName)) },
+        ]);
+      },
     });
     const by = this.SUBRULE(this.byClause, { ARGS: [false] });
     return this.ACTION((): TopCommand => ({
