@@ -79,10 +79,11 @@ export const ExprCommand = createToken({
   push_mode: "expr",
 });
 
-/** `(` right after a word `eval` in search syntax (`count(eval(x>1))`): its body is an eval expression. */
+/** `(` glued to a word `eval` in search syntax (`count(eval(x>1))`): its body is an eval expression. */
 function matchEvalParen(text: string, offset: number, tokens: IToken[]): RegExpExecArray | null {
   const prev = lastToken(tokens);
   if (text[offset] !== "(" || !prev || prev.tokenType !== Word || prev.image.toLowerCase() !== "eval") return null;
+  if (prev.startOffset + prev.image.length !== offset) return null;
   return /^\(/.exec("(");
 }
 

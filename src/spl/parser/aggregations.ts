@@ -49,7 +49,7 @@ export abstract class AggregationParser extends ExpressionParser {
       GATE: () => {
         const next = this.pastCommas();
         const word = next.image.toLowerCase();
-        return next.tokenType !== T.By && word !== "from" && word !== "where";
+        return next.tokenType !== T.By && next.tokenType !== T.As && word !== "from" && word !== "where";
       },
       DEF: () => {
         this.MANY5(() => this.CONSUME5(T.Comma));
