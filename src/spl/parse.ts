@@ -1,4 +1,4 @@
-import type { IRecognitionException, IToken } from "chevrotain";
+import { createSyntaxDiagramsCode, type IRecognitionException, type IToken } from "chevrotain";
 import { spanAt, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Pipeline, StageComment } from "./ast.js";
 import { describeExpectation } from "./errors.js";
@@ -16,6 +16,11 @@ export const MAX_NESTING = 100;
 
 const parser = new SplParser();
 
+/** Chevrotain's syntax diagrams of the SPL grammar, as a standalone HTML page. */
+export function splSyntaxDiagramsHtml(): string {
+  return createSyntaxDiagramsCode(parser.getSerializedGastProductions());
+}
+
 /** Parses one search. Never throws on bad input: every problem comes back as a diagnostic. */
 export function parseSpl(text: string): SplParseResult {
   const lexed = T.splLexer.tokenize(text);
@@ -24,7 +29,7 @@ export function parseSpl(text: string): SplParseResult {
   const tooDeep = nestingError(text, lexed.tokens);
   if (tooDeep) return { ast: null, diagnostics: [tooDeep] };
   if (lexed.tokens.length === 0) return { ast: null, diagnostics: [emptySearch(text)] };
-  parser.source = text;
+  parser.setSource(text);
   parser.input = lexed.tokens;
   let ast: Pipeline;
   try {
@@ -53,12 +58,14 @@ function emptySearch(text: string): Diagnostic {
   return { code: "SPL1004", severity: "error", message: "empty search", span: spanAt(text, 0, text.length) };
 }
 
+const OPENERS = new Set(T.allTokens.filter((t) => t === T.LBracket || (t.CATEGORIES ?? []).some((c) => c === T.LParen || c === T.LBracket)));
+const CLOSERS = new Set(T.allTokens.filter((t) => (t.CATEGORIES ?? []).some((c) => c === T.RParen || c === T.RBracket)));
+
 function nestingError(text: string, tokens: readonly IToken[]): Diagnostic | null {
   let depth = 0;
   for (const tok of tokens) {
-    const cats = tok.tokenType.CATEGORIES ?? [];
-    if (cats.includes(T.LParen) || tok.tokenType === T.LBracket || cats.includes(T.LBracket)) depth++;
-    else if (cats.includes(T.RParen) || cats.includes(T.RBracket)) depth--;
+    if (OPENERS.has(tok.tokenType)) depth++;
+    else if (CLOSERS.has(tok.tokenType)) depth--;
     if (depth > MAX_NESTING) {
       return {
         code: "SPL1003",

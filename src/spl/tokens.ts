@@ -17,6 +17,8 @@ export const RParen = createToken({ name: "RParen", pattern: Lexer.NA });
 export const Pipe = createToken({ name: "Pipe", pattern: Lexer.NA });
 export const RBracket = createToken({ name: "RBracket", pattern: Lexer.NA });
 export const CompareOp = createToken({ name: "CompareOp", pattern: Lexer.NA });
+/** An infix operator of eval expressions. */
+export const InfixOp = createToken({ name: "InfixOp", pattern: Lexer.NA });
 /** Anything a generic command keeps as an argument atom: every token but pipes, brackets and comments. */
 export const AtomToken = createToken({ name: "AtomToken", pattern: Lexer.NA });
 /** What may stand inside parentheses glued to a search word: `relative_time(now(), "-1d")`. */
@@ -26,7 +28,7 @@ export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /\s+/, grou
 /** Triple-backtick comments; kept in their own group so the parser can attach them to stages. */
 export const Comment = createToken({ name: "Comment", pattern: /```[\s\S]*?```/, group: "comments", line_breaks: true });
 export const Macro = createToken({ name: "Macro", pattern: /`[^`]*`/, line_breaks: true, categories: [AtomToken, GluePart] });
-export const Quoted = createToken({ name: "Quoted", pattern: /"(?:[^"\\]|\\[\s\S])*"/, line_breaks: true, categories: [AtomToken, GluePart] });
+export const Quoted = createToken({ name: "Quoted", pattern: /"[^"\\]*(?:\\[\s\S][^"\\]*)*"/, line_breaks: true, categories: [AtomToken, GluePart] });
 export const SingleQuoted = createToken({ name: "SingleQuoted", pattern: /'(?:[^'\\]|\\[\s\S])*'/, line_breaks: true, categories: [AtomToken] });
 
 export const PipeSearch = createToken({ name: "PipeSearch", pattern: /\|/, categories: [Pipe] });
@@ -40,18 +42,31 @@ export const LParenExpr = createToken({ name: "LParenExpr", pattern: /\(/, categ
 export const RParenExpr = createToken({ name: "RParenExpr", pattern: /\)/, categories: [AtomToken, RParen], pop_mode: true });
 export const Comma = createToken({ name: "Comma", pattern: /,/, categories: [AtomToken, GluePart] });
 
-export const NotEq = createToken({ name: "NotEq", pattern: /!=/, categories: [AtomToken, CompareOp, GluePart] });
-export const LtEq = createToken({ name: "LtEq", pattern: /<=/, categories: [AtomToken, CompareOp, GluePart] });
-export const GtEq = createToken({ name: "GtEq", pattern: />=/, categories: [AtomToken, CompareOp, GluePart] });
-export const EqEq = createToken({ name: "EqEq", pattern: /==/, categories: [AtomToken, CompareOp, GluePart] });
-export const Eq = createToken({ name: "Eq", pattern: /=/, categories: [AtomToken, CompareOp, GluePart] });
-export const Lt = createToken({ name: "Lt", pattern: /</, categories: [AtomToken, CompareOp, GluePart] });
-export const Gt = createToken({ name: "Gt", pattern: />/, categories: [AtomToken, CompareOp, GluePart] });
+export const NotEq = createToken({ name: "NotEq", pattern: /!=/, categories: [InfixOp, AtomToken, CompareOp, GluePart] });
+export const LtEq = createToken({ name: "LtEq", pattern: /<=/, categories: [InfixOp, AtomToken, CompareOp, GluePart] });
+export const GtEq = createToken({ name: "GtEq", pattern: />=/, categories: [InfixOp, AtomToken, CompareOp, GluePart] });
+export const EqEq = createToken({ name: "EqEq", pattern: /==/, categories: [InfixOp, AtomToken, CompareOp, GluePart] });
+export const Eq = createToken({ name: "Eq", pattern: /=/, categories: [InfixOp, AtomToken, CompareOp, GluePart] });
+export const Lt = createToken({ name: "Lt", pattern: /</, categories: [InfixOp, AtomToken, CompareOp, GluePart] });
+export const Gt = createToken({ name: "Gt", pattern: />/, categories: [InfixOp, AtomToken, CompareOp, GluePart] });
+
+/**
+ * Every character code but the given ones: the "first characters" of a complement-set pattern, which
+ * Chevrotain cannot work out itself. Listing too many is harmless; without it the lexer runs unoptimised.
+ */
+function allCharCodesExcept(excluded: string): number[] {
+  const skip = new Set([...excluded].map((c) => c.charCodeAt(0)));
+  const codes: number[] = [];
+  for (let code = 0; code < 0x10000; code++) if (!skip.has(code)) codes.push(code);
+  return codes;
+}
 
 /** A search-syntax word: anything up to a breaker; a backslash escapes the next character. */
 export const Word = createToken({
   name: "Word",
-  pattern: /(?:[^\s"`|[\]()=<>!,\\]|\\[\s\S]|!(?!=))+/,
+  // Unrolled `(?:[^breakers]|\\.|!(?!=))+`: the same words, without an alternation per character.
+  pattern: /(?:[^\s"`|[\]()=<>!,\\]+|\\[\s\S]|!(?!=))(?:[^\s"`|[\]()=<>!,\\]+|\\[\s\S]|!(?!=))*/,
+  start_chars_hint: allCharCodesExcept(' \t\n\r"`|[]()=<>,'),
   categories: [AtomToken, WordLike, GluePart],
   line_breaks: true,
 });
@@ -96,8 +111,8 @@ export const EvalLParen = createToken({
   push_mode: "expr",
 });
 
-function keyword(name: string, pattern: RegExp, longerAlt: TokenType, wordLike = true): TokenType {
-  const categories = wordLike ? [AtomToken, WordLike, GluePart] : [AtomToken, GluePart];
+function keyword(name: string, pattern: RegExp, longerAlt: TokenType, wordLike = true, extra: TokenType[] = []): TokenType {
+  const categories = [...(wordLike ? [AtomToken, WordLike, GluePart] : [AtomToken, GluePart]), ...extra];
   return createToken({ name, pattern, longer_alt: longerAlt, categories });
 }
 
@@ -118,21 +133,26 @@ export const Identifier = createToken({
 });
 export const NumberLit = createToken({ name: "NumberLit", pattern: /(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/, categories: [AtomToken] });
 export const Template = createToken({ name: "Template", pattern: /<<[A-Z]+>>/, categories: [AtomToken] });
-export const ExprAnd = keyword("ExprAnd", /AND/i, Identifier);
-export const ExprOr = keyword("ExprOr", /OR/i, Identifier);
-export const ExprXor = keyword("ExprXor", /XOR/i, Identifier);
+export const ExprAnd = keyword("ExprAnd", /AND/i, Identifier, true, [InfixOp]);
+export const ExprOr = keyword("ExprOr", /OR/i, Identifier, true, [InfixOp]);
+export const ExprXor = keyword("ExprXor", /XOR/i, Identifier, true, [InfixOp]);
 export const ExprNot = keyword("ExprNot", /NOT/i, Identifier);
-export const ExprLike = keyword("ExprLike", /LIKE/i, Identifier);
+export const ExprLike = keyword("ExprLike", /LIKE/i, Identifier, true, [InfixOp]);
 export const ExprIn = keyword("ExprIn", /IN/i, Identifier);
-export const Plus = createToken({ name: "Plus", pattern: /\+/, categories: [AtomToken] });
-export const Minus = createToken({ name: "Minus", pattern: /-/, categories: [AtomToken] });
-export const Star = createToken({ name: "Star", pattern: /\*/, categories: [AtomToken] });
-export const Slash = createToken({ name: "Slash", pattern: /\//, categories: [AtomToken] });
-export const Percent = createToken({ name: "Percent", pattern: /%/, categories: [AtomToken] });
-export const Dot = createToken({ name: "Dot", pattern: /\./, categories: [AtomToken] });
+export const Plus = createToken({ name: "Plus", pattern: /\+/, categories: [InfixOp, AtomToken] });
+export const Minus = createToken({ name: "Minus", pattern: /-/, categories: [InfixOp, AtomToken] });
+export const Star = createToken({ name: "Star", pattern: /\*/, categories: [InfixOp, AtomToken] });
+export const Slash = createToken({ name: "Slash", pattern: /\//, categories: [InfixOp, AtomToken] });
+export const Percent = createToken({ name: "Percent", pattern: /%/, categories: [InfixOp, AtomToken] });
+export const Dot = createToken({ name: "Dot", pattern: /\./, categories: [InfixOp, AtomToken] });
 export const LBracketExpr = createToken({ name: "LBracketExpr", pattern: /\[/, categories: [LBracket] });
 /** A character that no expression token accepts: lexed so that the parser, not the lexer, reports it. */
-export const Stray = createToken({ name: "Stray", pattern: /[^\s"'`]/, categories: [AtomToken] });
+export const Stray = createToken({
+  name: "Stray",
+  pattern: /[^\s"'`]/,
+  start_chars_hint: allCharCodesExcept(" \t\n\r\"'`"),
+  categories: [AtomToken],
+});
 
 for (const t of [PipeSearch, PipeExpr, LBracket, LBracketExpr]) COMMAND_STARTERS.add(t);
 
@@ -153,11 +173,11 @@ export const exprModeTokens: TokenType[] = [
 
 /** Every token type, categories included: the parser's vocabulary. */
 export const allTokens: TokenType[] = [
-  WordLike, LParen, RParen, Pipe, RBracket, CompareOp, GluePart, AtomToken,
+  WordLike, LParen, RParen, Pipe, RBracket, CompareOp, GluePart, AtomToken, InfixOp,
   ...new Set([...searchModeTokens, ...exprModeTokens]),
 ];
 
 export const splLexer = new Lexer(
   { modes: { search: searchModeTokens, expr: exprModeTokens }, defaultMode: "search" },
-  { positionTracking: "full", ensureOptimizations: false },
+  { positionTracking: "onlyOffset", ensureOptimizations: true },
 );

@@ -1,5 +1,5 @@
 import { EmbeddedActionsParser, type IToken, type TokenType } from "chevrotain";
-import type { Span } from "../../diagnostics/diagnostic.js";
+import type { Pos, Span } from "../../diagnostics/diagnostic.js";
 import type { FieldName, MacroRef, Option, Quoted, SearchGroup, SearchValue, Word } from "../ast.js";
 import { splitMacroRef } from "../macros/reference.js";
 import { decodeQuoted, decodeWord } from "../strings.js";
@@ -12,28 +12,43 @@ import * as T from "../tokens.js";
  */
 export abstract class SplParserBase extends EmbeddedActionsParser {
   constructor() {
-    super(T.allTokens, { maxLookahead: 3, recoveryEnabled: false });
+    super(T.allTokens, { maxLookahead: 2, recoveryEnabled: false, skipValidations: true });
+  }
+
+  /** The text being parsed: glued words keep their exact source, and positions are computed from offsets. */
+  public source = "";
+  private lineStarts: number[] = [0];
+
+  /** Sets the text the next parse reads (its tokens go to `input`). */
+  public setSource(text: string): void {
+    this.source = text;
+    this.lineStarts = [0];
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) this.lineStarts.push(i + 1);
+  }
+
+  /** Line and column of an offset; the lexer tracks offsets only, which keeps it fast. */
+  protected pos(offset: number): Pos {
+    const starts = this.lineStarts;
+    if (starts.length === 1) return { offset, line: 1, column: offset + 1 };
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { offset, line: lo + 1, column: offset - starts[lo]! + 1 };
   }
 
   /** The span from `start` to the last consumed token. */
   protected spanFrom(start: IToken): Span {
     const end = this.LA(0);
     const last = end.startOffset >= start.startOffset ? end : start;
-    return {
-      start: { offset: start.startOffset, line: start.startLine ?? 1, column: start.startColumn ?? 1 },
-      end: {
-        offset: (last.endOffset ?? last.startOffset) + 1,
-        line: last.endLine ?? 1,
-        column: (last.endColumn ?? 1) + 1,
-      },
-    };
+    return { start: this.pos(start.startOffset), end: this.pos(last.startOffset + last.image.length) };
   }
 
   protected tokenSpan(tok: IToken): Span {
-    return {
-      start: { offset: tok.startOffset, line: tok.startLine ?? 1, column: tok.startColumn ?? 1 },
-      end: { offset: (tok.endOffset ?? tok.startOffset) + 1, line: tok.endLine ?? 1, column: (tok.endColumn ?? 1) + 1 },
-    };
+    return { start: this.pos(tok.startOffset), end: this.pos(tok.startOffset + tok.image.length) };
   }
 
   /** True when the next token is a word with this text (case-insensitive). */
@@ -50,7 +65,7 @@ export abstract class SplParserBase extends EmbeddedActionsParser {
   protected nextIsGlued(k = 1): boolean {
     const prev = this.LA(k - 1);
     const next = this.LA(k);
-    return next.tokenType !== undefined && prev.endOffset !== undefined && prev.endOffset + 1 === next.startOffset;
+    return next.tokenType !== undefined && prev.startOffset + prev.image.length === next.startOffset;
   }
 
   private gluedParenAhead(): boolean {
@@ -69,30 +84,56 @@ export abstract class SplParserBase extends EmbeddedActionsParser {
     return this.isWordToken(this.LA(1).tokenType) && this.LA(2).tokenType === T.Eq;
   }
 
+  protected wordNode(tok: IToken): Word {
+    return { type: "Word", raw: tok.image, value: decodeWord(tok.image), loc: this.tokenSpan(tok) };
+  }
+
+  protected quotedNode(tok: IToken): Quoted {
+    return { type: "Quoted", raw: tok.image, value: decodeQuoted(tok.image), loc: this.tokenSpan(tok) };
+  }
+
+  protected macroNode(tok: IToken): MacroRef {
+    return { type: "MacroRef", ...splitMacroRef(tok.image), raw: tok.image, loc: this.tokenSpan(tok) };
+  }
+
   public word = this.RULE("word", (): Word => {
     const tok = this.CONSUME(T.WordLike);
-    return this.ACTION(() => ({ type: "Word", raw: tok.image, value: decodeWord(tok.image), loc: this.tokenSpan(tok) }));
+    return this.ACTION(() => this.wordNode(tok));
   });
 
   public quoted = this.RULE("quoted", (): Quoted => {
     const tok = this.CONSUME(T.Quoted);
-    return this.ACTION(() => ({ type: "Quoted", raw: tok.image, value: decodeQuoted(tok.image), loc: this.tokenSpan(tok) }));
+    return this.ACTION(() => this.quotedNode(tok));
   });
 
   public macroRef = this.RULE("macroRef", (): MacroRef => {
     const tok = this.CONSUME(T.Macro);
-    return this.ACTION(() => ({ type: "MacroRef", ...splitMacroRef(tok.image), raw: tok.image, loc: this.tokenSpan(tok) }));
+    return this.ACTION(() => this.macroNode(tok));
   });
 
   /**
    * A word and the parenthesised text glued to it, as one word: `relative_time(now(),"-1d")` where search
-   * syntax does not evaluate it, or an alias such as `aceFlags(inheritance)`.
+   * syntax does not evaluate it, or an alias such as `aceFlags(inheritance)`. The parentheses are rare, so
+   * they have a rule of their own (`parenTail`) and a plain word costs no extra rule call.
    */
   public gluedWord = this.RULE("gluedWord", (): Word => {
     const first = this.CONSUME(T.WordLike);
+    const tail = this.OPTION({ GATE: () => this.gluedParenAhead(), DEF: () => this.SUBRULE(this.parenTail) });
+    return this.ACTION(() => this.gluedWordNode(first, tail));
+  });
+
+  protected gluedWordNode(first: IToken, tail: boolean | undefined): Word {
+    if (!tail) return this.wordNode(first);
+    const loc = this.spanFrom(first);
+    const raw = this.sourceText(loc);
+    return { type: "Word", raw, value: decodeWord(raw), loc };
+  }
+
+  /** `( … )` glued to a word, balanced, up to its closing parenthesis. */
+  public parenTail = this.RULE("parenTail", (): boolean => {
     let depth = 0;
-    this.MANY({
-      GATE: () => (depth > 0 ? this.LA(1).tokenType !== T.PipeSearch : this.gluedParenAhead()),
+    this.AT_LEAST_ONE({
+      GATE: () => (depth > 0 ? this.LA(1).tokenType !== T.PipeSearch : this.LA(1).tokenType === T.LParenSearch),
       DEF: () => {
         const tok = this.CONSUME(T.GluePart);
         this.ACTION(() => {
@@ -101,15 +142,8 @@ export abstract class SplParserBase extends EmbeddedActionsParser {
         });
       },
     });
-    return this.ACTION(() => {
-      const loc = this.spanFrom(first);
-      const raw = this.sourceText(loc);
-      return { type: "Word", raw, value: decodeWord(raw), loc };
-    });
+    return true;
   });
-
-  /** The source text is needed to keep glued words exactly; set by `parseSpl` before each parse. */
-  public source = "";
 
   protected sourceText(loc: Span): string {
     return this.source.slice(loc.start.offset, loc.end.offset);
@@ -122,50 +156,87 @@ export abstract class SplParserBase extends EmbeddedActionsParser {
   public fieldName = this.RULE("fieldName", (): FieldName => {
     const start = this.LA(1);
     const parts: (Word | Quoted)[] = [];
-    parts.push(this.SUBRULE(this.fieldNamePart));
-    this.MANY({
-      GATE: () => this.nextIsGlued() && (this.LA(1).tokenType === T.Quoted || parts.some((p) => p.type === "Quoted")),
-      DEF: () => parts.push(this.SUBRULE2(this.fieldNamePart)),
+    this.AT_LEAST_ONE({
+      GATE: () => parts.length === 0 || (this.nextIsGlued() && (this.LA(1).tokenType === T.Quoted || parts.some((p) => p.type === "Quoted"))),
+      DEF: () => {
+        const part = this.OR([
+          {
+            ALT: () => {
+              const tok = this.CONSUME(T.WordLike);
+              const tail = this.OPTION({ GATE: () => this.gluedParenAhead(), DEF: () => this.SUBRULE(this.parenTail) });
+              return this.ACTION(() => this.gluedWordNode(tok, tail));
+            },
+          },
+          {
+        ALT: () => {
+          const tok = this.CONSUME(T.Quoted);
+          return this.ACTION(() => this.quotedNode(tok));
+        },
+      },
+        ]);
+        parts.push(part);
+      },
     });
-    return this.ACTION((): FieldName => ({
-      type: "FieldName",
-      name: parts.map((p) => p.value).join(""),
-      quoted: parts.some((p) => p.type === "Quoted"),
-      loc: this.spanFrom(start),
-    }));
+    return this.ACTION((): FieldName => {
+      const only = parts.length === 1 ? parts[0]! : null;
+      if (only) return { type: "FieldName", name: only.value, quoted: only.type === "Quoted", loc: only.loc };
+      return {
+        type: "FieldName",
+        name: parts.map((p) => p.value).join(""),
+        quoted: parts.some((p) => p.type === "Quoted"),
+        loc: this.spanFrom(start),
+      };
+    });
   });
-
-  public fieldNamePart = this.RULE("fieldNamePart", (): Word | Quoted =>
-    this.OR([{ ALT: () => this.SUBRULE(this.gluedWord) }, { ALT: () => this.SUBRULE(this.quoted) }]),
-  );
 
   /** A value in search syntax or an option: word, quoted string, macro, or `TERM(…)`/`CASE(…)`. */
   public searchValue = this.RULE("searchValue", (): SearchValue => {
     return this.OR([
-      { GATE: () => this.searchFnAhead(), ALT: () => this.SUBRULE(this.searchFn) },
-      { ALT: () => this.SUBRULE(this.gluedWord) },
-      { ALT: () => this.SUBRULE(this.quoted) },
-      { ALT: () => this.SUBRULE(this.macroRef) },
+      {
+        ALT: () => {
+          const tok = this.CONSUME(T.WordLike);
+          const tail = this.OPTION({ GATE: () => this.gluedParenAhead(), DEF: () => this.SUBRULE(this.parenTail) });
+          return this.ACTION(() => this.valueNode(tok, tail));
+        },
+      },
+      {
+        ALT: () => {
+          const tok = this.CONSUME(T.Quoted);
+          return this.ACTION(() => this.quotedNode(tok));
+        },
+      },
+      {
+        ALT: () => {
+          const tok = this.CONSUME(T.Macro);
+          return this.ACTION(() => this.macroNode(tok));
+        },
+      },
     ]);
   });
 
-  private searchFnAhead(): boolean {
-    const tok = this.LA(1);
-    return (tok.image === "TERM" || tok.image === "CASE") && this.LA(2).tokenType === T.LParenSearch;
+  /** A word (with glued parentheses), read as `TERM(x)`/`CASE(x)` when it is one. */
+  protected valueNode(first: IToken, tail: boolean | undefined): SearchValue {
+    const word = this.gluedWordNode(first, tail);
+    return tail ? this.searchFnOrWord(word.raw, word.loc) : word;
   }
 
-  public searchFn = this.RULE("searchFn", (): SearchValue => {
-    const name = this.CONSUME(T.Word);
-    this.CONSUME(T.LParenSearch);
-    const arg = this.OR([{ ALT: () => this.SUBRULE(this.word) }, { ALT: () => this.SUBRULE(this.quoted) }]);
-    this.CONSUME(T.RParenSearch);
-    return this.ACTION(() => ({
-      type: "SearchFn",
-      name: name.image === "TERM" ? "TERM" : "CASE",
-      arg,
-      loc: this.spanFrom(name),
-    }));
-  });
+  /** A search value from its source text: a quoted string, `TERM(x)`/`CASE(x)`, or a word. */
+  protected valueFromSource(raw: string, loc: Span): SearchValue {
+    if (/^"(?:[^"\\]|\\[\s\S])*"$/.test(raw)) return { type: "Quoted", raw, value: decodeQuoted(raw), loc };
+    return this.searchFnOrWord(raw, loc);
+  }
+
+  private searchFnOrWord(raw: string, loc: Span): SearchValue {
+    const fn = /^(TERM|CASE)\((\s*)("(?:[^"\\]|\\.)*"|[^\s"()]+)\s*\)$/.exec(raw);
+    if (!fn) return { type: "Word", raw, value: decodeWord(raw), loc };
+    const argRaw = fn[3]!;
+    const argStart = loc.start.offset + fn[1]!.length + 1 + fn[2]!.length;
+    const argLoc = { start: this.pos(argStart), end: this.pos(argStart + argRaw.length) };
+    const arg: Word | Quoted = argRaw.startsWith('"')
+      ? { type: "Quoted", raw: argRaw, value: decodeQuoted(argRaw), loc: argLoc }
+      : { type: "Word", raw: argRaw, value: decodeWord(argRaw), loc: argLoc };
+    return { type: "SearchFn", name: fn[1] === "TERM" ? "TERM" : "CASE", arg, loc };
+  }
 
   /** Filled in by the search-syntax parser: `( search )` as an option value. */
   public abstract searchGroup: (idx?: number) => SearchGroup;

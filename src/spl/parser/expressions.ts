@@ -1,100 +1,59 @@
-import type { IToken, TokenType } from "chevrotain";
+import type { IToken } from "chevrotain";
 import type { BinaryOp, Expr } from "../ast.js";
 import { decodeQuoted, decodeSingleQuoted } from "../strings.js";
 import * as T from "../tokens.js";
+import { foldExpression, type ExprItem } from "./fold-expression.js";
 import { SearchSyntaxParser } from "./search-syntax.js";
 
-const COMPARE_OPS: Record<string, BinaryOp> = { "=": "=", "==": "==", "!=": "!=", "<": "<", "<=": "<=", ">": ">", ">=": ">=" };
+const KEYWORD_OPS: Record<string, BinaryOp> = { AND: "AND", OR: "OR", XOR: "XOR", LIKE: "LIKE" };
+
+/** Operator tokens spell their operator, except keywords, which are case-insensitive. */
+function infixOp(tok: IToken): BinaryOp {
+  return KEYWORD_OPS[tok.image.toUpperCase()] ?? (tok.image as BinaryOp);
+}
 
 /**
- * Eval expressions (`eval`, `where`, `eval(…)` in stats), with eval's precedence, tightest first:
- * unary minus, `* / %`, `+ - .`, comparisons and LIKE/IN, NOT, AND, XOR, OR. Keywords are
+ * Eval expressions (`eval`, `where`, `eval(…)` in stats), with eval's precedence (see precedence.ts):
+ * read as a flat sequence of operands and operators, then folded into a tree. Keywords are
  * case-insensitive here, unlike in search syntax.
  */
 export abstract class ExpressionParser extends SearchSyntaxParser {
-  private binary(start: IToken, op: BinaryOp, left: Expr, right: Expr): Expr {
-    return { type: "Binary", op, left, right, loc: this.spanFrom(start) };
-  }
-
-  /** Parses `operand (OP operand)*` left-associatively for the given operator tokens. */
-  private leftAssoc(
-    operand: (idx?: number) => Expr,
-    ops: readonly TokenType[],
-    spell: (tok: IToken) => BinaryOp,
-  ): Expr {
-    const start = this.LA(1);
-    let left = this.SUBRULE(operand);
+  public expr = this.RULE("expr", (): Expr => {
+    const items: ExprItem[] = [];
+    this.SUBRULE(this.operandChain, { ARGS: [items] });
     this.MANY(() => {
-      const op = this.OR(ops.map((t) => ({ ALT: () => this.CONSUME(t) })));
-      const right = this.SUBRULE2(operand);
-      left = this.ACTION(() => this.binary(start, spell(op), left, right));
+      this.OR([
+        {
+          ALT: () => {
+            const op = this.CONSUME(T.InfixOp);
+            items.push({ kind: "infix", op: this.ACTION(() => infixOp(op)) });
+            this.SUBRULE2(this.operandChain, { ARGS: [items] });
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(T.ExprIn);
+            const list = this.SUBRULE(this.argList);
+            this.ACTION(() => items.push({ kind: "in", list, end: this.tokenSpan(this.LA(0)) }));
+          },
+        },
+      ]);
     });
-    return left;
-  }
-
-  public expr = this.RULE("expr", (): Expr => this.leftAssoc(this.xorExpr, [T.ExprOr], () => "OR"));
-  public xorExpr = this.RULE("xorExpr", (): Expr => this.leftAssoc(this.andExpr, [T.ExprXor], () => "XOR"));
-  public andExpr = this.RULE("andExpr", (): Expr => this.leftAssoc(this.notExpr, [T.ExprAnd], () => "AND"));
-
-  public notExpr = this.RULE("notExpr", (): Expr => {
-    return this.OR([
-      {
-        ALT: () => {
-          const not = this.CONSUME(T.ExprNot);
-          const operand = this.SUBRULE(this.notExpr);
-          return this.ACTION((): Expr => ({ type: "Unary", op: "NOT", operand, loc: this.spanFrom(not) }));
-        },
-      },
-      { ALT: () => this.SUBRULE(this.compareExpr) },
-    ]);
+    return this.ACTION(() => foldExpression(items, (a, b) => ({ start: a.start, end: b.end }), (t) => this.tokenSpan(t)));
   });
 
-  public compareExpr = this.RULE("compareExpr", (): Expr => {
-    const start = this.LA(1);
-    const left = this.SUBRULE(this.addExpr);
-    return this.OR([
-      {
-        ALT: () => {
-          const op = this.OR2([{ ALT: () => this.CONSUME(T.CompareOp) }, { ALT: () => this.CONSUME(T.ExprLike) }]);
-          const right = this.SUBRULE2(this.addExpr);
-          return this.ACTION(() => this.binary(start, COMPARE_OPS[op.image] ?? "LIKE", left, right));
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(T.ExprIn);
-          const list = this.SUBRULE(this.argList);
-          return this.ACTION((): Expr => ({ type: "InList", operand: left, list, loc: this.spanFrom(start) }));
-        },
-      },
-      { ALT: () => left },
-    ]);
-  });
-
-  public addExpr = this.RULE("addExpr", (): Expr =>
-    this.leftAssoc(this.mulExpr, [T.Plus, T.Minus, T.Dot], (t) => t.image as BinaryOp),
-  );
-
-  public mulExpr = this.RULE("mulExpr", (): Expr =>
-    this.leftAssoc(this.unaryExpr, [T.Star, T.Slash, T.Percent], (t) => t.image as BinaryOp),
-  );
-
-  public unaryExpr = this.RULE("unaryExpr", (): Expr => {
-    return this.OR([
-      {
-        ALT: () => {
-          const op = this.OR2([{ ALT: () => this.CONSUME(T.Minus) }, { ALT: () => this.CONSUME(T.Plus) }]);
-          const operand = this.SUBRULE(this.unaryExpr);
-          return this.ACTION((): Expr => ({
-            type: "Unary",
-            op: op.image === "-" ? "-" : "+",
-            operand,
-            loc: this.spanFrom(op),
-          }));
-        },
-      },
-      { ALT: () => this.SUBRULE(this.primaryExpr) },
-    ]);
+  /** Prefix operators (`NOT`, `-`, `+`) and one operand, appended to `items`. */
+  public operandChain = this.RULE("operandChain", (items: ExprItem[]): void => {
+    this.MANY(() => {
+      const tok = this.OR([
+        { ALT: () => this.CONSUME(T.ExprNot) },
+        { ALT: () => this.CONSUME(T.Minus) },
+        { ALT: () => this.CONSUME(T.Plus) },
+      ]);
+      this.ACTION(() => items.push({ kind: "prefix", op: tok.tokenType === T.ExprNot ? "NOT" : tok.image === "-" ? "-" : "+", tok }));
+    });
+    const expr = this.SUBRULE(this.primaryExpr);
+    this.ACTION(() => items.push({ kind: "operand", expr }));
   });
 
   public primaryExpr = this.RULE("primaryExpr", (): Expr => {

@@ -58,18 +58,31 @@ export class SplParser extends CommandParser {
   /** Every command name with a grammar of its own; a malformed one is an error, never a generic command. */
   private readonly firstClass = new Set<string>(["where", "eval"]);
 
-  private named(names: readonly string[], rule: () => Command): IOrAlt<Command> {
-    for (const n of names) this.firstClass.add(n);
-    return { GATE: () => names.includes(this.LA(1).image.toLowerCase()), ALT: rule };
+  /** The lower-cased name of the token ahead, computed once per token for all the command gates. */
+  private nameAheadToken: unknown = null;
+  private nameAheadText = "";
+
+  private nameAhead(): string {
+    const tok = this.LA(1);
+    if (tok !== this.nameAheadToken) {
+      this.nameAheadToken = tok;
+      this.nameAheadText = tok.image.toLowerCase();
+    }
+    return this.nameAheadText;
   }
 
-  /** The command name alone decides (LL(1) plus a gate), so that errors come from inside the command's own rule. */
-  public command = this.RULE("command", (): Command => {
-    return this.OR({
-      MAX_LOOKAHEAD: 1,
-      IGNORE_AMBIGUITIES: true,
-      DEF: [
-      { GATE: () => this.LA(1).image.toLowerCase() === "where", ALT: () => this.SUBRULE(this.whereCommand) },
+  private named(names: readonly string[], rule: () => Command): IOrAlt<Command> {
+    for (const n of names) this.firstClass.add(n);
+    const set = new Set(names);
+    return { GATE: () => set.has(this.nameAhead()), ALT: rule };
+  }
+
+  /** Built once: the alternatives of `command`, one per command grammar, in the order they are tried. */
+  private commandAlternatives: IOrAlt<Command>[] | null = null;
+
+  private alternatives(): IOrAlt<Command>[] {
+    return (this.commandAlternatives ??= [
+      { GATE: () => this.LA(1).tokenType === T.ExprCommand && this.nameAhead() === "where", ALT: () => this.SUBRULE(this.whereCommand) },
       { GATE: () => this.LA(1).tokenType === T.ExprCommand, ALT: () => this.SUBRULE(this.evalCommand) },
       { ALT: () => this.SUBRULE(this.macroCommand) },
       this.named(["search"], () => this.SUBRULE(this.searchCommand)),
@@ -89,10 +102,14 @@ export class SplParser extends CommandParser {
       this.named(["join"], () => this.SUBRULE(this.joinCommand)),
       this.named(["append", "appendpipe"], () => this.SUBRULE(this.appendCommand)),
       this.named(["top", "rare"], () => this.SUBRULE(this.topCommand)),
-      { GATE: () => !this.firstClass.has(this.LA(1).image.toLowerCase()), ALT: () => this.SUBRULE(this.genericCommand) },
-      ],
-    });
-  });
+      { GATE: () => !this.firstClass.has(this.nameAhead()), ALT: () => this.SUBRULE(this.genericCommand) },
+    ]);
+  }
+
+  /** The command name alone decides (LL(1) plus a gate), so that errors come from inside the command's own rule. */
+  public command = this.RULE("command", (): Command =>
+    this.OR({ MAX_LOOKAHEAD: 1, IGNORE_AMBIGUITIES: true, DEF: this.alternatives() }),
+  );
 
   public macroCommand = this.RULE("macroCommand", (): MacroCommand => {
     const macro = this.SUBRULE(this.macroRef);

@@ -44,29 +44,22 @@ export abstract class SearchSyntaxParser extends SplParserBase {
     );
   });
 
+  /** `NOT* primary (OR NOT* primary)*`: NOT binds tighter than OR. */
   public searchOr = this.RULE("searchOr", (): SearchExpr => {
     const start = this.LA(1);
-    const operands: SearchExpr[] = [this.SUBRULE(this.searchNot)];
-    this.MANY(() => {
-      this.CONSUME(T.Or);
-      operands.push(this.SUBRULE2(this.searchNot));
+    const operands: SearchExpr[] = [];
+    this.AT_LEAST_ONE_SEP({
+      SEP: T.Or,
+      DEF: () => {
+        const nots: IToken[] = [];
+        this.MANY(() => nots.push(this.CONSUME(T.Not)));
+        const primary = this.SUBRULE(this.searchPrimary);
+        operands.push(this.ACTION(() => nots.reduceRight<SearchExpr>((operand, not) => ({ type: "SearchNot", operand, loc: this.spanFrom(not) }), primary)));
+      },
     });
     return this.ACTION(() =>
       operands.length === 1 ? operands[0]! : { type: "SearchOr", operands, loc: this.spanFrom(start) },
     );
-  });
-
-  public searchNot = this.RULE("searchNot", (): SearchExpr => {
-    return this.OR([
-      {
-        ALT: () => {
-          const not = this.CONSUME(T.Not);
-          const operand = this.SUBRULE(this.searchNot);
-          return this.ACTION((): SearchExpr => ({ type: "SearchNot", operand, loc: this.spanFrom(not) }));
-        },
-      },
-      { ALT: () => this.SUBRULE(this.searchPrimary) },
-    ]);
   });
 
   public searchPrimary = this.RULE("searchPrimary", (): SearchExpr => {
@@ -80,35 +73,43 @@ export abstract class SearchSyntaxParser extends SplParserBase {
         },
       },
       { ALT: () => this.SUBRULE(this.subsearch) },
-      { GATE: () => this.LA(2).tokenType === T.In, ALT: () => this.SUBRULE(this.searchIn) },
-      { GATE: () => this.compareAhead(), ALT: () => this.SUBRULE(this.searchCompare) },
-      { GATE: () => !(this.stopAtBy && this.LA(1).tokenType === T.By), ALT: () => this.SUBRULE(this.searchTerm) },
+      {
+        ALT: () => {
+          const tok = this.CONSUME(T.Macro);
+          return this.ACTION((): SearchExpr => ({ type: "SearchTerm", value: this.macroNode(tok), loc: this.tokenSpan(tok) }));
+        },
+      },
+      { GATE: () => !(this.stopAtBy && this.LA(1).tokenType === T.By), ALT: () => this.SUBRULE(this.searchAtom) },
     ]);
   });
 
-  private compareAhead(): boolean {
-    const t = this.LA(1).tokenType;
-    const isName = this.isWordToken(t) || t === T.Quoted;
-    return isName && this.LA(2).tokenType !== undefined && (this.LA(2).tokenType.CATEGORIES ?? []).includes(T.CompareOp);
-  }
-
-  public searchCompare = this.RULE("searchCompare", (): SearchExpr => {
+  /** `field op value`, `field IN (…)`, or a bare term: the first word decides only after it is read. */
+  public searchAtom = this.RULE("searchAtom", (): SearchExpr => {
     const start = this.LA(1);
-    const field = this.SUBRULE(this.fieldName);
-    const op = this.CONSUME(T.CompareOp);
-    const value = this.SUBRULE(this.searchValue);
-    return this.ACTION((): SearchExpr => ({
-      type: "SearchCompare",
-      field,
-      op: OPS[op.image] ?? "=",
-      value,
-      loc: this.spanFrom(start),
-    }));
+    const head = this.SUBRULE(this.fieldName);
+    return this.OR([
+      {
+        ALT: () => {
+          const op = this.CONSUME(T.CompareOp);
+          const value = this.SUBRULE(this.searchValue);
+          return this.ACTION((): SearchExpr => ({ type: "SearchCompare", field: head, op: OPS[op.image] ?? "=", value, loc: this.spanFrom(start) }));
+        },
+      },
+      {
+        ALT: () => {
+          const values = this.SUBRULE(this.inList);
+          return this.ACTION((): SearchExpr => ({ type: "SearchIn", field: head, values, loc: this.spanFrom(start) }));
+        },
+      },
+      {
+        ALT: () =>
+          this.ACTION((): SearchExpr => ({ type: "SearchTerm", value: this.valueFromSource(this.sourceText(head.loc), head.loc), loc: head.loc })),
+      },
+    ]);
   });
 
-  public searchIn = this.RULE("searchIn", (): SearchExpr => {
-    const start = this.LA(1);
-    const field = this.SUBRULE(this.fieldName);
+  /** `IN ( value, … )`, tolerating stray commas. */
+  public inList = this.RULE("inList", (): SearchValue[] => {
     this.CONSUME(T.In);
     this.CONSUME(T.LParenSearch);
     const values: SearchValue[] = [];
@@ -118,12 +119,7 @@ export abstract class SearchSyntaxParser extends SplParserBase {
     });
     this.MANY7(() => this.CONSUME7(T.Comma));
     this.CONSUME(T.RParenSearch);
-    return this.ACTION((): SearchExpr => ({ type: "SearchIn", field, values, loc: this.spanFrom(start) }));
-  });
-
-  public searchTerm = this.RULE("searchTerm", (): SearchExpr => {
-    const value = this.SUBRULE(this.searchValue);
-    return this.ACTION((): SearchExpr => ({ type: "SearchTerm", value, loc: value.loc }));
+    return values;
   });
 
   public searchGroup = this.RULE("searchGroup", (): SearchGroup => {

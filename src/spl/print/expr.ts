@@ -1,15 +1,7 @@
 import { assertNever, type BinaryOp, type Expr } from "../ast.js";
+import { COMPARE_PRECEDENCE, EXPR_PRECEDENCE as PRECEDENCE, NEGATE_PRECEDENCE, NOT_PRECEDENCE } from "../precedence.js";
 
-/** Eval precedence, loosest first; a higher number binds tighter. */
-const PRECEDENCE: Record<BinaryOp, number> = {
-  OR: 1, XOR: 2, AND: 3,
-  "=": 5, "==": 5, "!=": 5, "<": 5, "<=": 5, ">": 5, ">=": 5, LIKE: 5,
-  "+": 6, "-": 6, ".": 6, "*": 7, "/": 7, "%": 7,
-};
-const NOT_PRECEDENCE = 4;
-const COMPARE_PRECEDENCE = 5;
-const NEGATE_PRECEDENCE = 8;
-const PRIMARY = 9;
+const PRIMARY = NEGATE_PRECEDENCE + 1;
 
 /** Comparisons print tight (`x="a"`), as most searches write them; `.` needs spaces or it joins a name. */
 const TIGHT = new Set<BinaryOp>(["=", "==", "!=", "<", "<=", ">", ">="]);

@@ -3,10 +3,11 @@ import { quoteSpl } from "../strings.js";
 import { printSearchExpr } from "./search.js";
 
 const WORD_BREAKERS = /[\s"`|[\]()=<>!,\\]/g;
+const HAS_BREAKER = /[\s"`|[\]()=<>!,\\]/;
 
 /** A name written without quotes must escape the characters that would end a word. */
 export function printWordText(text: string): string {
-  return text.replace(WORD_BREAKERS, (c) => `\\${c}`);
+  return HAS_BREAKER.test(text) ? text.replace(WORD_BREAKERS, (c) => `\\${c}`) : text;
 }
 
 export function printField(field: FieldName): string {

@@ -1,0 +1,6 @@
+import { splSyntaxDiagramsHtml } from "../spl/parse.js";
+
+/** The generated grammar documents of `grammars/`: file name → content. */
+export function grammarDocuments(): Record<string, string> {
+  return { "spl.html": splSyntaxDiagramsHtml() };
+}

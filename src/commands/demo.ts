@@ -1,0 +1,13 @@
+import { EXIT, SigsplCommand } from "../cli/base-command.js";
+import { seedStory } from "../cli/demo.js";
+
+export default class Demo extends SigsplCommand {
+  static override summary = "The main job on the bundled seed rule (what `npm start` runs).";
+  static override examples = ["<%= config.bin %> demo"];
+
+  async run(): Promise<void> {
+    const story = seedStory();
+    this.out(story.text);
+    if (!story.ok) this.exit(EXIT.inputErrors);
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * `npm run bench`: prints speed and memory figures. Never run by `npm test`; nothing here asserts a time.
+ * It measures the compiled JavaScript in dist/ (what users run), not the TypeScript sources.
+ */
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { corpusDetections, PROJECT } from "../helpers/corpus.js";
+
+/** A module of dist/, typed by its source. */
+async function compiled<T>(path: string): Promise<T> {
+  return (await import(pathToFileURL(join(PROJECT, "dist", path)).href)) as T;
+}
+
+const { parseSpl } = await compiled<typeof import("../../src/spl/parse.js")>("spl/parse.js");
+const { printPipeline } = await compiled<typeof import("../../src/spl/print/pipeline.js")>("spl/print/pipeline.js");
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function splParsePrint(): void {
+  const searches = corpusDetections().map((d) => d.search);
+  const bytes = searches.reduce((n, s) => n + Buffer.byteLength(s), 0);
+  const once = (): void => {
+    for (const s of searches) printPipeline(parseSpl(s).ast!);
+  };
+  for (let i = 0; i < 5; i++) once();
+  const passes: number[] = [];
+  for (let i = 0; i < 15; i++) {
+    const start = process.hrtime.bigint();
+    once();
+    passes.push(Number(process.hrtime.bigint() - start) / 1e9);
+  }
+  const seconds = median(passes);
+  console.log(`SPL parse+print, warm: the ${searches.length} corpus searches, median of 15 passes`);
+  console.log(`  ${Math.round(searches.length / seconds).toLocaleString("en")} searches/s, ${(bytes / seconds / 1e6).toFixed(1)} MB/s`);
+  console.log(`  heap used after: ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB`);
+}
+
+function cliColdStart(): void {
+  const times: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const start = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, [join(PROJECT, "bin/run.js"), "parse", "-"], { input: "a=1 | stats count by b" });
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    if (r.status !== 0) throw new Error(`sigspl parse failed: ${r.stderr}`);
+  }
+  console.log(`CLI cold start (sigspl parse of one search, median of 7): ${median(times).toFixed(0)} ms`);
+}
+
+splParsePrint();
+cliColdStart();
