@@ -11,8 +11,9 @@ import * as T from "../tokens.js";
  * expressions → commands → pipeline), one file each; the last one runs Chevrotain's self-analysis.
  */
 export abstract class SplParserBase extends EmbeddedActionsParser {
-  constructor() {
-    super(T.allTokens, { maxLookahead: 2, recoveryEnabled: false, skipValidations: true });
+  /** `validate` runs Chevrotain's grammar checks (slow: a test does it; the CLI skips them to start fast). */
+  constructor(validate = false) {
+    super(T.allTokens, { maxLookahead: 2, recoveryEnabled: false, skipValidations: !validate });
   }
 
   /** The text being parsed: glued words keep their exact source, and positions are computed from offsets. */

@@ -164,8 +164,8 @@ export class SplParser extends CommandParser {
     return this.ACTION((): Atom => ({ type: "Atom", raw: tok.image, glued, loc: this.tokenSpan(tok) }));
   });
 
-  constructor() {
-    super();
+  constructor(validate = false) {
+    super(validate);
     this.performSelfAnalysis();
   }
 }
