@@ -22,3 +22,12 @@ export { readSplSources, type SplSource, type SplunkDetection } from "./spl/sour
 export { formatFile } from "./spl/format.js";
 export { checkSplFile } from "./spl/check.js";
 export { checkFiles } from "./verify/check.js";
+
+export * from "./sigma/index.js";
+export type * from "./ir/types.js";
+export { loadProfile, loadLogsourceDefinitions, DEFAULT_PROFILE, SHIPPED_PROFILES } from "./profiles/load.js";
+export type { Profile, ProfileLogsource, LogsourceDefinition, SplunkView } from "./profiles/types.js";
+export { sigmaRuleToIr, type IrTranslation, type Placeholders } from "./translate/sigma-to-ir.js";
+export { sigmaRuleToSpl, type RuleTranslation } from "./translate/sigma-to-spl.js";
+export { irToSpl } from "./translate/ir-to-spl.js";
+export type { Loss } from "./translate/loss.js";

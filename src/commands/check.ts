@@ -2,10 +2,11 @@ import { Args, Flags } from "@oclif/core";
 import { EXIT, SigsplCommand } from "../cli/base-command.js";
 import { collectFiles, readInput } from "../cli/inputs.js";
 import { renderCheckReport } from "../cli/render.js";
+import { checkSigmaFile } from "../sigma/check.js";
 import { checkFiles } from "../verify/check.js";
 
 export default class Check extends SigsplCommand {
-  static override summary = "Run the checks on rule files and folders: parse and roundtrip (later: translate, verify).";
+  static override summary = "Run the checks on Sigma rules and Splunk searches: parse and roundtrip (later: translate, verify).";
   static override description =
     "PATHs are files or folders, read recursively (.yml/.yaml/.spl/.conf). One broken file never stops the rest; exit 1 when any check failed.";
   static override examples = ["<%= config.bin %> check rules/", "<%= config.bin %> check detections/ --json"];
@@ -16,7 +17,7 @@ export default class Check extends SigsplCommand {
   async run(): Promise<void> {
     const { argv, flags } = await this.parse(Check);
     const files = collectFiles(argv as string[]).map((file) => ({ file, text: readInput(file) }));
-    const report = checkFiles(files);
+    const report = checkFiles(files, { sigma: checkSigmaFile });
     this.out(flags.json ? JSON.stringify(report, null, 2) : renderCheckReport(report));
     if (report.summary.failed > 0) this.exit(EXIT.inputErrors);
   }

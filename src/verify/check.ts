@@ -9,9 +9,12 @@ export function looksLikeSigma(file: string, text: string): boolean {
   return /\.ya?ml$/i.test(file) && /^(detection|correlation|filter)\s*:/m.test(text);
 }
 
-/** Macro definition files live beside rules (`name`, `definition`) but are not rules: `check` passes them by. */
-export function isMacroFile(file: string, text: string): boolean {
-  return /\.ya?ml$/i.test(file) && /^definition\s*:/m.test(text) && !/^search\s*:/m.test(text);
+/**
+ * Macro definitions and profiles live beside rules but are not rules: a YAML file with none of Sigma's
+ * `detection`/`correlation`/`filter` and no Splunk `search` is passed by.
+ */
+export function isRuleFile(file: string, text: string): boolean {
+  return !/\.ya?ml$/i.test(file) || /^(detection|correlation|filter|search)\s*:/m.test(text);
 }
 
 export interface Checkers {
@@ -20,7 +23,7 @@ export interface Checkers {
 
 /** Runs the checks of every file; a broken file is one failed result, never the end of the run. */
 export function checkFiles(files: readonly { file: string; text: string }[], checkers: Checkers = {}): CheckReport {
-  const results = files.filter(({ file, text }) => !isMacroFile(file, text)).map(({ file, text }) => {
+  const results = files.filter(({ file, text }) => isRuleFile(file, text)).map(({ file, text }) => {
     if (checkers.sigma && looksLikeSigma(file, text)) return checkers.sigma(file, text);
     return checkSplFile(file, text);
   });

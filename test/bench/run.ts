@@ -5,7 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { corpusDetections, PROJECT } from "../helpers/corpus.js";
+import { CORPUS, corpusDetections, PROJECT } from "../helpers/corpus.js";
 
 /** A module of dist/, typed by its source. */
 async function compiled<T>(path: string): Promise<T> {
@@ -14,6 +14,7 @@ async function compiled<T>(path: string): Promise<T> {
 
 const { parseSpl } = await compiled<typeof import("../../src/spl/parse.js")>("spl/parse.js");
 const { printPipeline } = await compiled<typeof import("../../src/spl/print/pipeline.js")>("spl/print/pipeline.js");
+const { loadAndValidateFolder } = await compiled<typeof import("../../src/sigma/validate.js")>("sigma/validate.js");
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -50,5 +51,11 @@ function cliColdStart(): void {
   console.log(`CLI cold start (sigspl parse of one search, median of 7): ${median(times).toFixed(0)} ms`);
 }
 
+function sigmaLoadValidate(): void {
+  const figures = loadAndValidateFolder(join(CORPUS, "sigma"));
+  console.log(`Sigma corpus load + validate, one process: ${figures.files} files, ${figures.documents} documents (${figures.valid} valid) in ${figures.milliseconds} ms`);
+}
+
 splParsePrint();
+sigmaLoadValidate();
 cliColdStart();

@@ -1,0 +1,38 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+import { CORPUS } from "../helpers/corpus.js";
+
+interface Report {
+  summary: { files: number; failed: number; checks: Record<string, { pass: number; fail: number; skip: number }> };
+  results: { file: string; kind: string; checks: Record<string, string>; messages: { code: string; path?: string; line?: number }[] }[];
+}
+
+describe("sigspl check on Sigma rules", () => {
+  it("passes parse and roundtrip for every rule of the Sigma corpus folder", () => {
+    const r = runCli(["check", join(CORPUS, "sigma"), "--json"]);
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.summary.files).toBeGreaterThanOrEqual(2369);
+    expect(report.summary.failed).toBe(0);
+    expect(report.summary.checks["roundtrip"]).toEqual({ pass: report.summary.files, fail: 0, skip: 0 });
+    expect(new Set(report.results.map((x) => x.kind))).toEqual(new Set(["sigma"]));
+  });
+
+  it("checks Sigma rules and Splunk searches side by side, and passes profiles and macros by", () => {
+    const dir = mkdtempSync(join(tmpdir(), "sigspl-check-mixed-"));
+    writeFileSync(join(dir, "bad.yml"), "title: t\nlogsource: {product: windows}\ndetection:\n  sel: {a: 1}\n  condition: sel and\n");
+    writeFileSync(join(dir, "macro.yml"), "name: m\ndefinition: a=1\n");
+    writeFileSync(join(dir, "d.spl"), "a=1 | table a");
+    const r = runCli(["check", dir, "--json"]);
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.results.map((x) => [x.file.split("/").pop(), x.kind, x.checks["parse"]])).toEqual([
+      ["bad.yml", "sigma", "fail"],
+      ["d.spl", "spl", "pass"],
+    ]);
+    expect(report.results[0]!.messages[0]).toMatchObject({ path: "detection.condition", line: 5 });
+  });
+});
