@@ -83,8 +83,10 @@ function fail(file: string, code: string, message: string): { value: null; diagn
 
 /** One diagnostic per schema error, with the YAML path of the offending node. */
 function schemaErrors(file: string, errors: readonly ErrorObject[]): Diagnostic[] {
-  return errors.map((e) => {
+  // The branches of an anyOf each fail on their own; only the anyOf itself says what is wrong.
+  return errors.filter((e) => !e.schemaPath.includes("/anyOf/")).map((e) => {
     const path = e.instancePath.split("/").slice(1).map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~")).join(".");
-    return { code: "PRF1003", severity: "error", message: `${path || "the profile"} ${e.message ?? "is invalid"}`, file, ...(path ? { path } : {}) };
+    const message = e.keyword === "anyOf" ? "needs at least one of product, category, service" : (e.message ?? "is invalid");
+    return { code: "PRF1003", severity: "error", message: `${path || "the profile"} ${message}`, file, ...(path ? { path } : {}) };
   });
 }

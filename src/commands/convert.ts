@@ -1,0 +1,86 @@
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { basename, extname, join } from "node:path";
+import { Args, Flags } from "@oclif/core";
+import yaml from "js-yaml";
+import { EXIT, SigsplCommand } from "../cli/base-command.js";
+import { collectFiles, InputError, readInput } from "../cli/inputs.js";
+import { renderDiagnostics } from "../cli/render.js";
+import { DEFAULT_PROFILE, loadProfile } from "../profiles/load.js";
+import { convertSigmaFile, SPL_FORMATS, type ConvertResult, type SplFormat } from "../translate/convert.js";
+import type { Placeholders } from "../translate/sigma-to-ir.js";
+
+const EXTENSION: Record<SplFormat, string> = { spl: ".spl", savedsearches: ".conf", "splunk-yaml": ".yml" };
+
+export default class Convert extends SigsplCommand {
+  static override summary = "Convert Sigma rules to Splunk: a search, a savedsearches.conf stanza, or a detection in Splunk's YAML format.";
+  static override description =
+    "Every construct whose meaning changes is reported as a loss (code, Sigma path, message); --strict makes losses errors.";
+  static override examples = [
+    "<%= config.bin %> convert rule.yml --to spl --profile sysmon",
+    "<%= config.bin %> convert rules/ --to splunk-yaml --out build/",
+    "<%= config.bin %> convert rule.yml --to savedsearches --cron '*/15 * * * *' --json",
+  ];
+  static override strict = false;
+  static override args = { files: Args.string({ description: "Sigma files or folders (- for standard input)", ignoreStdin: true }) };
+  static override flags = {
+    to: Flags.string({ description: "output format", options: [...SPL_FORMATS], default: "spl" }),
+    profile: Flags.string({ description: "a shipped profile (splunk-windows, sysmon, none) or a profile file", default: DEFAULT_PROFILE }),
+    out: Flags.string({ description: "write one file per rule into this folder" }),
+    json: Flags.boolean({ description: "print [{file, ok, output, losses, error}]" }),
+    strict: Flags.boolean({ description: "treat every loss as an error" }),
+    placeholders: Flags.string({ description: "YAML file: placeholder name → list of values, for the expand modifier" }),
+    cron: Flags.string({ description: "savedsearches: cron_schedule (enables scheduling)" }),
+    earliest: Flags.string({ description: "savedsearches: dispatch.earliest_time" }),
+    latest: Flags.string({ description: "savedsearches: dispatch.latest_time" }),
+  };
+
+  async run(): Promise<void> {
+    const { argv, flags } = await this.parse(Convert);
+    const profile = loadProfile(flags.profile);
+    if (!profile.value) {
+      this.err(renderDiagnostics(profile.diagnostics, flags.profile));
+      this.exit(EXIT.inputErrors);
+    }
+    const options = {
+      profile: profile.value!,
+      to: flags.to as SplFormat,
+      placeholders: flags.placeholders ? readPlaceholders(flags.placeholders) : {},
+      saved: { cron: flags.cron, earliest: flags.earliest, latest: flags.latest },
+    };
+    const results = collectFiles(argv.length ? (argv as string[]) : ["-"], [".yml", ".yaml"]).flatMap((file) =>
+      convertSigmaFile(file, readInput(file), options).map((r) => (flags.strict && r.ok && r.losses.length ? { ...r, ok: false, error: "losses in --strict mode" } : r)),
+    );
+    if (flags.out) writeOutputs(flags.out, results, EXTENSION[options.to]);
+    if (flags.json) this.out(JSON.stringify(results, null, 2));
+    else this.report(results, !flags.out);
+    if (results.some((r) => !r.ok)) this.exit(EXIT.inputErrors);
+  }
+
+  private report(results: readonly ConvertResult[], printOutputs: boolean): void {
+    for (const r of results) {
+      if (r.error) this.err(`error: ${r.error}`);
+      for (const loss of r.losses) this.err(`warning ${loss.code} ${r.file} (${loss.path}): ${loss.message}`);
+      if (printOutputs && r.output !== null) this.out(r.output);
+    }
+  }
+}
+
+function readPlaceholders(file: string): Placeholders {
+  let doc: unknown;
+  try {
+    doc = yaml.load(readFileSync(file, "utf8"));
+  } catch (e) {
+    throw new InputError(`cannot read placeholders from ${file}: ${(e as Error).message.split("\n")[0]}`);
+  }
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) throw new InputError(`${file}: placeholders must be a map of name → list of values`);
+  return Object.fromEntries(Object.entries(doc).map(([k, v]) => [k, (Array.isArray(v) ? v : [v]).map(String)]));
+}
+
+function writeOutputs(dir: string, results: readonly ConvertResult[], extension: string): void {
+  mkdirSync(dir, { recursive: true });
+  results.forEach((r, i) => {
+    if (r.output === null) return;
+    const stem = r.file === "-" ? `rule-${i + 1}` : basename(r.file, extname(r.file));
+    writeFileSync(join(dir, `${stem}${extension}`), r.output.endsWith("\n") ? r.output : `${r.output}\n`);
+  });
+}
