@@ -2,22 +2,32 @@ import { Args, Flags } from "@oclif/core";
 import { EXIT, SigsplCommand } from "../cli/base-command.js";
 import { collectFiles, readInput } from "../cli/inputs.js";
 import { renderCheckReport } from "../cli/render.js";
-import { checkSigmaFile } from "../sigma/check.js";
+import { renderDiagnostics } from "../cli/render.js";
+import { DEFAULT_PROFILE, loadProfile } from "../profiles/load.js";
 import { checkFiles } from "../verify/check.js";
+import { sigmaChecker } from "../verify/translate-check.js";
 
 export default class Check extends SigsplCommand {
-  static override summary = "Run the checks on Sigma rules and Splunk searches: parse and roundtrip (later: translate, verify).";
+  static override summary = "Run the checks on Sigma rules and Splunk searches: parse, roundtrip, and translate for Sigma rules.";
   static override description =
     "PATHs are files or folders, read recursively (.yml/.yaml/.spl/.conf). One broken file never stops the rest; exit 1 when any check failed.";
   static override examples = ["<%= config.bin %> check rules/", "<%= config.bin %> check detections/ --json"];
   static override strict = false;
   static override args = { paths: Args.string({ description: "files or folders", required: true, ignoreStdin: true }) };
-  static override flags = { json: Flags.boolean({ description: "print the report as JSON" }) };
+  static override flags = {
+    json: Flags.boolean({ description: "print the report as JSON" }),
+    profile: Flags.string({ description: "the profile for the translate check (shipped name or file)", default: DEFAULT_PROFILE }),
+  };
 
   async run(): Promise<void> {
     const { argv, flags } = await this.parse(Check);
+    const profile = loadProfile(flags.profile);
+    if (!profile.value) {
+      this.err(renderDiagnostics(profile.diagnostics, flags.profile));
+      this.exit(EXIT.inputErrors);
+    }
     const files = collectFiles(argv as string[]).map((file) => ({ file, text: readInput(file) }));
-    const report = checkFiles(files, { sigma: checkSigmaFile });
+    const report = checkFiles(files, { sigma: sigmaChecker(profile.value!) });
     this.out(flags.json ? JSON.stringify(report, null, 2) : renderCheckReport(report));
     if (report.summary.failed > 0) this.exit(EXIT.inputErrors);
   }

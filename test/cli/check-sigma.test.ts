@@ -11,13 +11,14 @@ interface Report {
 }
 
 describe("sigspl check on Sigma rules", () => {
-  it("passes parse and roundtrip for every rule of the Sigma corpus folder", () => {
+  it("passes parse, roundtrip and translate for every rule of the Sigma corpus folder", () => {
     const r = runCli(["check", join(CORPUS, "sigma"), "--json"]);
     expect(r.status).toBe(0);
     const report = JSON.parse(r.stdout) as Report;
     expect(report.summary.files).toBeGreaterThanOrEqual(2369);
     expect(report.summary.failed).toBe(0);
     expect(report.summary.checks["roundtrip"]).toEqual({ pass: report.summary.files, fail: 0, skip: 0 });
+    expect(report.summary.checks["translate"]).toEqual({ pass: report.summary.files, fail: 0, skip: 0 });
     expect(new Set(report.results.map((x) => x.kind))).toEqual(new Set(["sigma"]));
   });
 
