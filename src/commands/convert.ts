@@ -6,7 +6,7 @@ import { EXIT, SigsplCommand } from "../cli/base-command.js";
 import { collectFiles, InputError, readInput } from "../cli/inputs.js";
 import { renderDiagnostics } from "../cli/render.js";
 import { DEFAULT_PROFILE, loadProfile } from "../profiles/load.js";
-import { convertSigmaFile, SPL_FORMATS, type ConvertResult, type SplFormat } from "../translate/convert.js";
+import { convertSigmaFiles, SPL_FORMATS, type ConvertResult, type SplFormat } from "../translate/convert.js";
 import type { Placeholders } from "../translate/sigma-to-ir.js";
 
 const EXTENSION: Record<SplFormat, string> = { spl: ".spl", savedsearches: ".conf", "splunk-yaml": ".yml" };
@@ -47,8 +47,9 @@ export default class Convert extends SigsplCommand {
       placeholders: flags.placeholders ? readPlaceholders(flags.placeholders) : {},
       saved: { cron: flags.cron, earliest: flags.earliest, latest: flags.latest },
     };
-    const results = collectFiles(argv.length ? (argv as string[]) : ["-"], [".yml", ".yaml"]).flatMap((file) =>
-      convertSigmaFile(file, readInput(file), options).map((r) => (flags.strict && r.ok && r.losses.length ? { ...r, ok: false, error: "losses in --strict mode" } : r)),
+    const files = collectFiles(argv.length ? (argv as string[]) : ["-"], [".yml", ".yaml"]).map((file) => ({ file, text: readInput(file) }));
+    const results = convertSigmaFiles(files, options).map((r) =>
+      flags.strict && r.ok && r.losses.length ? { ...r, ok: false, error: "losses in --strict mode" } : r,
     );
     if (flags.out) writeOutputs(flags.out, results, EXTENSION[options.to]);
     if (flags.json) this.out(JSON.stringify(results, null, 2));
