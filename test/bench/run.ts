@@ -3,9 +3,10 @@
  * It measures the compiled JavaScript in dist/ (what users run), not the TypeScript sources.
  */
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { CORPUS, corpusDetections, PROJECT } from "../helpers/corpus.js";
+import { CORPUS, corpusDetections, filesUnder, PROJECT } from "../helpers/corpus.js";
 
 /** A module of dist/, typed by its source. */
 async function compiled<T>(path: string): Promise<T> {
@@ -15,6 +16,9 @@ async function compiled<T>(path: string): Promise<T> {
 const { parseSpl } = await compiled<typeof import("../../src/spl/parse.js")>("spl/parse.js");
 const { printPipeline } = await compiled<typeof import("../../src/spl/print/pipeline.js")>("spl/print/pipeline.js");
 const { loadAndValidateFolder } = await compiled<typeof import("../../src/sigma/validate.js")>("sigma/validate.js");
+const { loadSigma } = await compiled<typeof import("../../src/sigma/load.js")>("sigma/load.js");
+const { loadProfile } = await compiled<typeof import("../../src/profiles/load.js")>("profiles/load.js");
+const { sigmaRuleToSpl } = await compiled<typeof import("../../src/translate/sigma-to-spl.js")>("translate/sigma-to-spl.js");
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -56,6 +60,23 @@ function sigmaLoadValidate(): void {
   console.log(`Sigma corpus load + validate, one process: ${figures.files} files, ${figures.documents} documents (${figures.valid} valid) in ${figures.milliseconds} ms`);
 }
 
+function sigmaToSpl(): void {
+  const files = filesUnder(join(CORPUS, "sigma"), [".yml", ".yaml"]).map((f) => readFileSync(f, "utf8"));
+  const profile = loadProfile("splunk-windows").value!;
+  const loadStart = process.hrtime.bigint();
+  const rules = files.flatMap((text) => loadSigma(text).documents.flatMap((d) => (d.document?.type === "SigmaRule" ? [d.document] : [])));
+  const loadMs = Number(process.hrtime.bigint() - loadStart) / 1e6;
+  const passes: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const start = process.hrtime.bigint();
+    for (const rule of rules) printPipeline(sigmaRuleToSpl(rule, profile).pipeline);
+    passes.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  console.log(`Sigma → SPL (splunk-windows), one process: ${rules.length} rules`);
+  console.log(`  load ${loadMs.toFixed(0)} ms + convert and print ${passes[0]!.toFixed(0)} ms cold, ${median(passes.slice(1)).toFixed(0)} ms warm (median)`);
+}
+
 splParsePrint();
 sigmaLoadValidate();
+sigmaToSpl();
 cliColdStart();
