@@ -6,6 +6,9 @@ import { parseSpl } from "../spl/parse.js";
 import { printPipeline } from "../spl/print/pipeline.js";
 import { readSplSources } from "../spl/sources.js";
 import { summarizePipeline } from "../spl/summary.js";
+import { readFileSync } from "node:fs";
+import { loadProfile } from "../profiles/load.js";
+import { convertSigmaFile } from "../translate/convert.js";
 import { readSeed, SEED } from "./seed.js";
 
 const indent = (text: string): string => text.split("\n").map((l) => `    ${l}`).join("\n");
@@ -43,6 +46,34 @@ export function seedStory(): { text: string; ok: boolean } {
     ok
       ? "Round trip: both searches print and parse back to the same syntax tree. ✓"
       : "Round trip: FAILED — the printed search does not parse back to the same tree. ✗",
+    "",
+    ...sigmaStory(source.search),
   ];
-  return { text: lines.join("\n"), ok };
+  return { text: lines.join("\n"), ok: ok && sigmaMatches(source.search) };
+}
+
+/** The seed's Sigma rule converted to a Splunk detection with the sysmon profile. */
+function convertedSeed(): string | null {
+  const profile = loadProfile("sysmon").value;
+  if (!profile) return null;
+  const [result] = convertSigmaFile(SEED.sigma, readFileSync(SEED.sigma, "utf8"), { profile, to: "spl" });
+  return result?.output ?? null;
+}
+
+function sigmaMatches(published: string): boolean {
+  const converted = convertedSeed();
+  const ours = converted === null ? null : parseSpl(converted).ast;
+  const theirs = parseSpl(published).ast;
+  return Boolean(ours && theirs && sameAst(ours.stages[0]!, theirs.stages[0]!));
+}
+
+function sigmaStory(published: string): string[] {
+  const converted = convertedSeed();
+  return [
+    `Sigma → SPL: the seed's Sigma rule (${relative(process.cwd(), SEED.sigma)}), converted with the sysmon profile:`,
+    indent(converted ?? "(the conversion failed)"),
+    sigmaMatches(published)
+      ? "It is the published search's filter, equal as a syntax tree. ✓"
+      : "It differs from the published search's filter. ✗",
+  ];
 }

@@ -40,5 +40,6 @@ describe("the seed detection", () => {
     expect(r.stdout).toContain("Seed rule: Windows Application Layer Protocol RMS Radmin Tool Namedpipe");
     expect(r.stdout).toContain("| convert timeformat=\"%Y-%m-%dT%H:%M:%S\" ctime(firstTime)");
     expect(r.stdout).toContain("Round trip: both searches print and parse back to the same syntax tree. ✓");
+    expect(r.stdout).toContain("It is the published search's filter, equal as a syntax tree. ✓");
   });
 });
