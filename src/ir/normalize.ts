@@ -10,9 +10,9 @@ import { assertNeverIr, type IrExpr, type IrPattern } from "./types.js";
 export function normalizeIr(expr: IrExpr): IrExpr {
   switch (expr.type) {
     case "IrAnd":
-      return canonical("IrAnd", dropGuards(expr.operands.map(normalizeIr), "IrAnd"));
+      return canonical("IrAnd", expr.operands.map(normalizeIr));
     case "IrOr":
-      return canonical("IrOr", dropGuards(expr.operands.map(normalizeIr), "IrOr"));
+      return canonical("IrOr", expr.operands.map(normalizeIr));
     case "IrNot":
       return not(normalizeIr(expr.operand));
     case "IrMatch":
@@ -36,7 +36,8 @@ function lowerPattern(p: IrPattern): IrPattern {
 const key = (e: IrExpr): string => JSON.stringify(e);
 
 function canonical(type: "IrAnd" | "IrOr", operands: IrExpr[]): IrExpr {
-  const unique = [...new Map(operands.map((o) => [key(o), o])).values()].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  const flat = dropGuards(operands.flatMap((o) => (o.type === type ? o.operands : [o])), type);
+  const unique = [...new Map(flat.map((o) => [key(o), o])).values()].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   return type === "IrAnd" ? and(unique) : or(unique);
 }
 

@@ -52,8 +52,10 @@ export function str(value: string): Expr {
   return { type: "StringLit", raw: quoteSpl(value), value, loc: NO_SPAN };
 }
 
+/** A number; a negative one is a minus applied to its magnitude, as the parser reads `-1`. */
 export function num(value: number): Expr {
-  return { type: "NumberLit", raw: String(value), value, loc: NO_SPAN };
+  const literal: Expr = { type: "NumberLit", raw: String(Math.abs(value)), value: Math.abs(value), loc: NO_SPAN };
+  return value < 0 ? { type: "Unary", op: "-", operand: literal, loc: NO_SPAN } : literal;
 }
 
 /** A field in an expression, always single-quoted so any name is safe. */

@@ -53,9 +53,17 @@ function comparison(e: Extract<Expr, { type: "Binary" }>): IrExpr | null {
     const ref: IrExpr = { type: "IrFieldRef", field: left.field, other: other.field, mode: "equals", caseSensitive: !(left.lower && other.lower) };
     return op === "==" ? ref : not(ref);
   }
-  if ((op === "<" || op === "<=" || op === ">" || op === ">=") && right.type === "NumberLit") {
-    return { type: "IrCompare", field: left.field, op, value: right.value };
+  const value = numberOf(right);
+  if ((op === "<" || op === "<=" || op === ">" || op === ">=") && value !== null) {
+    return { type: "IrCompare", field: left.field, op, value };
   }
+  return null;
+}
+
+/** A number literal, or a minus applied to one. */
+function numberOf(e: Expr): number | null {
+  if (e.type === "NumberLit") return e.value;
+  if (e.type === "Unary" && e.op === "-" && e.operand.type === "NumberLit") return -e.operand.value;
   return null;
 }
 

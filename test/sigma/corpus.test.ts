@@ -42,12 +42,11 @@ describe("the Sigma corpus, whole folder", () => {
     expect(failing.map((f) => f.file)).toEqual([]);
   });
 
-  it("loads and validates the folder in one process quickly (schemas compiled once)", () => {
+  it("loads and validates the whole folder in one process (its time is measured by npm run bench)", () => {
     const figures = loadAndValidateFolder(SIGMA_CORPUS);
     expect(figures.files).toBe(files.length);
     expect(figures.valid).toBe(figures.documents);
     expect(figures.errors).toBe(0);
-    expect(figures.milliseconds).toBeLessThan(7000);
   });
 });
 
