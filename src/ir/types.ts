@@ -93,7 +93,10 @@ export interface IrTimePart {
   readonly value: number;
 }
 
-/** Sigma keyword semantics: some string value anywhere in the event matches the pattern. */
+/**
+ * Sigma keyword semantics: some string value anywhere in the event contains a match of the pattern (the
+ * pattern is not anchored: `evil` is found in `devilish`), as Sigma evaluators read keywords.
+ */
 export interface IrKeyword {
   readonly type: "IrKeyword";
   readonly pattern: IrPattern;

@@ -64,7 +64,7 @@ export function renderSearch(expr: IrExpr, losses: Loss[]): SearchExpr {
     case "IrCompare":
       return searchCompare(expr.field, expr.op, word(String(expr.value)));
     case "IrKeyword":
-      losses.push({ code: "TR2001", path: "detection", message: "a Sigma keyword (contained in any field) becomes a search of the raw event text" });
+      losses.push({ code: "TR2001", path: "detection", message: "a Sigma keyword (contained in any value) becomes a term search of the raw event, which matches whole terms" });
       return searchTerm(patternValue(expr.pattern));
     case "IrRawTerm":
       return searchTerm(patternValue(expr.pattern));

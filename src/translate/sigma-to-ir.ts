@@ -118,7 +118,7 @@ function valueToIr(field: string | null, value: SigmaValue, path: string, ctx: C
   }
 }
 
-/** A keyword matches when some string value of the event contains it (as Sigma evaluators read keywords). */
+/** A keyword matches when some string value of the event contains it (`IrKeyword` is not anchored). */
 function keywordToIr(value: SigmaValue, path: string, ctx: Context): IrExpr {
   if (value.type === "SigmaExpansion") return or(value.values.map((v) => keywordToIr(v, path, ctx)));
   const text: SigmaString | null =
@@ -127,15 +127,7 @@ function keywordToIr(value: SigmaValue, path: string, ctx: Context): IrExpr {
     ctx.losses.push({ code: "TR1002", path, message: `a ${value.type} keyword cannot be searched; it matches nothing` });
     return FALSE;
   }
-  return or(patternsOf(text, path, ctx).map((p) => ({ type: "IrKeyword", pattern: contained(p), caseSensitive: text.cased })));
-}
-
-function contained(p: IrPattern): IrPattern {
-  const first = p.parts[0];
-  const last = p.parts[p.parts.length - 1];
-  const startsWild = first !== undefined && typeof first !== "string";
-  const endsWild = last !== undefined && typeof last !== "string";
-  return normalizePattern({ parts: [...(startsWild ? [] : [ANY]), ...p.parts, ...(endsWild ? [] : [ANY])] });
+  return or(patternsOf(text, path, ctx).map((pattern) => ({ type: "IrKeyword", pattern, caseSensitive: text.cased })));
 }
 
 /** The IR patterns of a Sigma string: one, or one per combination of placeholder values. */

@@ -77,7 +77,7 @@ function call(name: string, args: readonly Expr[]): IrExpr | null {
     const f = fieldOperand(a);
     if (!f) return null;
     const anchored = pcreToPattern(b.value);
-    return anchored ? { type: "IrMatch", field: f.field, ...anchored } : regex(f.field, b.value);
+    return anchored ? { type: "IrMatch", field: f.field, ...anchored } : regexNode(f.field, b.value);
   }
   if (name === "like" && a && b?.type === "StringLit") {
     const f = fieldOperand(a);
@@ -89,7 +89,8 @@ function call(name: string, args: readonly Expr[]): IrExpr | null {
   return null;
 }
 
-function regex(field: string, text: string): IrExpr {
+/** A regex on a field; leading inline flags (`(?i)`) become the node's flags. */
+export function regexNode(field: string, text: string): IrExpr {
   const m = /^\(\?([ims]+)\)/.exec(text);
   const flags = m ? ([...new Set(m[1]!)].sort() as ("i" | "m" | "s")[]) : [];
   return { type: "IrRegex", field, pattern: m ? text.slice(m[0].length) : text, flags };

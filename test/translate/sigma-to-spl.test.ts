@@ -24,7 +24,7 @@ describe("Sigma → SPL rendering rules", () => {
     ["fieldref", "    sel:\n        User|fieldref: TargetUser\n    condition: sel", "* | where lower('User')==lower('TargetUser')", []],
     ["fieldref starts", "    sel:\n        User|fieldref|startswith: TargetUser\n    condition: sel", "* | where substr(lower('User'), 1, len('TargetUser'))==lower('TargetUser')", []],
     ["numbers", "    sel:\n        EventID: 4688\n        Size|gte: 100\n        Count|lt: 5\n    condition: sel", "EventID=4688 Size>=100 Count<5", []],
-    ["keywords", "    keywords:\n        - evil\n        - 'bad*thing'\n    condition: keywords", "\"*evil*\" OR \"*bad*thing*\"", ["TR2001", "TR2001"]],
+    ["keywords", "    keywords:\n        - evil\n        - 'bad*thing'\n    condition: keywords", "\"evil\" OR \"bad*thing\"", ["TR2001", "TR2001"]],
     ["windash", "    sel:\n        CommandLine|windash|contains: ' -enc '\n    condition: sel", "CommandLine IN (\"* -enc *\", \"* /enc *\", \"* –enc *\", \"* —enc *\", \"* ―enc *\")", []],
     ["base64offset", "    sel:\n        CommandLine|base64offset|contains: '/bin/bash'\n    condition: sel", "CommandLine IN (\"*L2Jpbi9iYXNo*\", \"*9iaW4vYmFza*\", \"*vYmluL2Jhc2*\")", []],
     ["utf16", "    sel:\n        CommandLine|utf16|base64: 'cmd'\n    condition: sel", "CommandLine=\"77u/YwBtAGQA\"", []],
