@@ -43,7 +43,9 @@ describe("sigspl convert", () => {
     expect(r.stderr).toMatch(/bad\.yml:5:\d+: /);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(readdirSync(out)).toEqual(["good.yml"]);
-    expect(readFileSync(join(out, "good.yml"), "utf8")).toContain("name: R\n");
+    const written = readFileSync(join(out, "good.yml"), "utf8");
+    expect(written).toContain("name: R\n");
+    expect(written.replace(/\n\s+/g, " ")).toContain("| stats min(_time) as firstTime max(_time) as lastTime count | `security_content_ctime(firstTime)` | `security_content_ctime(lastTime)` | `r_filter`");
   });
 
   it("names an unknown profile clearly", () => {
