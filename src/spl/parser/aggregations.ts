@@ -134,7 +134,8 @@ export abstract class AggregationParser extends ExpressionParser {
     this.CONSUME(T.Word);
     const saved = this.stopAtBy;
     this.ACTION(() => (this.stopAtBy = true));
-    const expr = this.SUBRULE(this.searchExpr);
+    // `where by …` has no condition: refuse it here rather than read `by` as a search term.
+    const expr = this.OR([{ GATE: () => this.LA(1).tokenType !== T.By, ALT: () => this.SUBRULE(this.searchExpr) }]);
     this.ACTION(() => (this.stopAtBy = saved));
     return expr;
   });

@@ -79,7 +79,7 @@ export abstract class SearchSyntaxParser extends SplParserBase {
           return this.ACTION((): SearchExpr => ({ type: "SearchTerm", value: this.macroNode(tok), loc: this.tokenSpan(tok) }));
         },
       },
-      { GATE: () => !(this.stopAtBy && this.LA(1).tokenType === T.By), ALT: () => this.SUBRULE(this.searchAtom) },
+      { ALT: () => this.SUBRULE(this.searchAtom) },
     ]);
   });
 
