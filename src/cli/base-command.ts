@@ -17,11 +17,16 @@ export abstract class SigsplCommand extends Command {
     return super.catch(err);
   }
 
-  protected out(text: string): void {
-    process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
+  /** Writes to stdout and waits until it is flushed: an exit right after must not cut a piped report short. */
+  protected out(text: string): Promise<void> {
+    return write(process.stdout, text);
   }
 
-  protected err(text: string): void {
-    process.stderr.write(text.endsWith("\n") ? text : `${text}\n`);
+  protected err(text: string): Promise<void> {
+    return write(process.stderr, text);
   }
+}
+
+function write(stream: NodeJS.WriteStream, text: string): Promise<void> {
+  return new Promise((resolve) => stream.write(text.endsWith("\n") ? text : `${text}\n`, () => resolve()));
 }

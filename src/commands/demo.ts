@@ -7,7 +7,7 @@ export default class Demo extends SigsplCommand {
 
   async run(): Promise<void> {
     const story = seedStory();
-    this.out(story.text);
+    await this.out(story.text);
     if (!story.ok) this.exit(EXIT.inputErrors);
   }
 }

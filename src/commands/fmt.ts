@@ -30,16 +30,16 @@ export default class Fmt extends SigsplCommand {
       const result = formatFile(file, text, flags.pretty);
       if (result.text === null) {
         failed = true;
-        this.err(renderDiagnostics(result.diagnostics, file));
+        await this.err(renderDiagnostics(result.diagnostics, file));
         continue;
       }
       if (result.text === text) continue;
       changed++;
-      if (flags.check) this.out(`would reformat ${file}`);
+      if (flags.check) await this.out(`would reformat ${file}`);
       else if (flags.write && file !== "-") writeFileSync(file, result.text);
-      else this.out(result.text);
+      else await this.out(result.text);
     }
-    if (flags.check && changed === 0 && !failed) this.out(`${files.length} file(s) already formatted`);
+    if (flags.check && changed === 0 && !failed) await this.out(`${files.length} file(s) already formatted`);
     if (failed || (flags.check && changed > 0)) this.exit(EXIT.inputErrors);
   }
 }

@@ -14,7 +14,7 @@ export default class Grammars extends SigsplCommand {
     mkdirSync(flags.out, { recursive: true });
     for (const [name, html] of Object.entries(grammarDocuments())) {
       writeFileSync(join(flags.out, name), html);
-      this.out(`wrote ${join(flags.out, name)}`);
+      await this.out(`wrote ${join(flags.out, name)}`);
     }
   }
 }

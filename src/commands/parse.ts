@@ -30,7 +30,7 @@ export default class Parse extends SigsplCommand {
     const { argv, flags } = await this.parse(Parse);
     const paths = argv.length ? (argv as string[]) : ["-"];
     const library = flags.expand ? loadMacroLibrary(flags.macros ?? []) : null;
-    if (library?.diagnostics.length) this.err(renderDiagnostics(library.diagnostics, "macros"));
+    if (library?.diagnostics.length) await this.err(renderDiagnostics(library.diagnostics, "macros"));
     let failed = false;
     const asts: unknown[] = [];
     for (const file of collectFiles(paths)) {
@@ -38,20 +38,20 @@ export default class Parse extends SigsplCommand {
       const read = readSplSources(file, text);
       if (read.diagnostics.length) {
         failed = true;
-        this.err(renderDiagnostics(read.diagnostics, file, text));
+        await this.err(renderDiagnostics(read.diagnostics, file, text));
       }
       for (const source of read.sources) {
         const parsed = library ? parseSplExpanded(source.search, library.library) : parseSpl(source.search);
         if (!parsed.ast) {
           failed = true;
-          this.err(renderDiagnostics(parsed.diagnostics.map((d) => ({ ...d, ...(source.path ? { path: source.path } : {}) })), file, source.search));
+          await this.err(renderDiagnostics(parsed.diagnostics.map((d) => ({ ...d, ...(source.path ? { path: source.path } : {}) })), file, source.search));
           continue;
         }
         if (flags.json) asts.push({ file, ...(source.name ? { name: source.name } : {}), ast: parsed.ast });
-        else this.out(printPipeline(parsed.ast, { pretty: flags.pretty }));
+        else await this.out(printPipeline(parsed.ast, { pretty: flags.pretty }));
       }
     }
-    if (flags.json) this.out(JSON.stringify(asts, null, 2));
+    if (flags.json) await this.out(JSON.stringify(asts, null, 2));
     if (failed) this.exit(EXIT.inputErrors);
   }
 }

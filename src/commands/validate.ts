@@ -22,10 +22,10 @@ export default class Validate extends SigsplCommand {
     const files = collectFiles(argv as string[], [".yml", ".yaml"]).map((file) => ({ file, text: readInput(file) }));
     const validated = validateSigmaFiles(files);
     const report = summarize(validated.map((v) => validationResult(v, flags.strict)));
-    if (flags.json) this.out(JSON.stringify(report, null, 2));
+    if (flags.json) await this.out(JSON.stringify(report, null, 2));
     else {
-      for (const v of validated.filter((f) => f.diagnostics.length)) this.err(renderDiagnostics(v.diagnostics, v.file, v.text));
-      this.out(`${report.summary.files} file(s), ${report.summary.failed} with ${flags.strict ? "errors or warnings" : "errors"}`);
+      for (const v of validated.filter((f) => f.diagnostics.length)) await this.err(renderDiagnostics(v.diagnostics, v.file, v.text));
+      await this.out(`${report.summary.files} file(s), ${report.summary.failed} with ${flags.strict ? "errors or warnings" : "errors"}`);
     }
     if (report.summary.failed > 0) this.exit(EXIT.inputErrors);
   }

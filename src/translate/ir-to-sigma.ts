@@ -25,9 +25,21 @@ interface Item {
  * What Sigma cannot say is reported as a loss.
  */
 export function irToSigmaDetection(expr: IrExpr, losses: Loss[]): SigmaDetectionData {
+  caseLosses(expr, losses);
   const builder = new DetectionBuilder(losses);
   const condition = builder.condition(expr, false);
   return { selections: builder.selections, condition };
+}
+
+/** Sigma's `fieldref` has no case-sensitive form: a case-sensitive comparison of two fields loses its case. */
+function caseLosses(expr: IrExpr, losses: Loss[]): void {
+  if (expr.type === "IrFieldRef" && expr.caseSensitive) {
+    losses.push({ code: "TR4003", path: "search", message: `${expr.field} = ${expr.other} compares case-sensitively; Sigma's fieldref does not` });
+  } else if (expr.type === "IrAnd" || expr.type === "IrOr") {
+    for (const o of expr.operands) caseLosses(o, losses);
+  } else if (expr.type === "IrNot") {
+    caseLosses(expr.operand, losses);
+  }
 }
 
 class DetectionBuilder {
@@ -55,9 +67,13 @@ class DetectionBuilder {
     if (items) return this.add(negated ? "filter" : "selection", Object.fromEntries(items.map((i) => [i.key, i.value])));
     switch (expr.type) {
       case "IrAnd": {
-        const fieldish = expr.operands.filter((o) => this.itemsOf(o));
-        const rest = expr.operands.filter((o) => !this.itemsOf(o));
-        const parts = [...(fieldish.length ? [this.condition({ type: "IrAnd", operands: fieldish }, negated)] : []), ...rest.map((o) => this.wrap(o, "and"))];
+        // `f!=a f!=b` repeats `f` exists: say it once.
+        const operands = [...new Map(expr.operands.map((o) => [JSON.stringify(o), o])).values()];
+        const groups = this.fieldGroups(operands.filter((o) => fieldItem(o)));
+        // In an AND, a condition Sigma cannot state is left out (and reported) rather than made impossible.
+        for (const o of operands) if (o.type === "IrUnsupported") this.losses.push({ code: "TR4002", path: "search", message: `left out: ${o.text} (${o.reason})` });
+        const rest = operands.filter((o) => !fieldItem(o) && o.type !== "IrUnsupported");
+        const parts = [...groups.map((g) => this.add(negated ? "filter" : "selection", Object.fromEntries(g.map((i) => [i.key, i.value])))), ...rest.map((o) => this.wrap(o, "and"))];
         return parts.join(" and ");
       }
       case "IrOr":
@@ -86,6 +102,18 @@ class DetectionBuilder {
     if (this.itemsOf(expr)) return this.condition(expr, true);
     const text = this.condition(expr, false);
     return expr.type === "IrAnd" || expr.type === "IrOr" ? `(${text})` : text;
+  }
+
+  /** Field conditions in as few maps as their keys allow: a key met again starts the next map. */
+  private fieldGroups(operands: readonly IrExpr[]): Item[][] {
+    const groups: Item[][] = [];
+    for (const op of operands) {
+      const item = fieldItem(op)!;
+      const group = groups.find((g) => !g.some((i) => i.key === item.key));
+      if (group) group.push(item);
+      else groups.push([item]);
+    }
+    return groups;
   }
 
   /** The selection items of a conjunction of field conditions, or null when it is not one. */
@@ -131,7 +159,7 @@ function fieldItem(expr: IrExpr): Item | null {
     case "IrCompare":
       return { key: `${expr.field}|${{ "<": "lt", "<=": "lte", ">": "gt", ">=": "gte" }[expr.op]}`, value: expr.value };
     case "IrFieldRef":
-      return { key: `${expr.field}|fieldref${expr.mode === "equals" ? "" : `|${expr.mode}`}${expr.caseSensitive ? "|cased" : ""}`, value: expr.other };
+      return { key: `${expr.field}|fieldref${expr.mode === "equals" ? "" : `|${expr.mode}`}`, value: expr.other };
     case "IrAnd": case "IrConst": case "IrTimePart": case "IrKeyword": case "IrRawTerm": case "IrUnsupported":
       return null;
     default:
@@ -147,10 +175,11 @@ function matchItem(field: string, patterns: readonly IrPattern[], caseSensitive:
   const shapes = patterns.map(shapeOf);
   const shared = shapes.every((s) => s.modifier === shapes[0]!.modifier) ? shapes[0]!.modifier : null;
   const values = patterns.map((p, i) => (shared ? shapes[i]!.core : toParts(p)));
-  const texts = values.map((parts) => {
-    const text = formatSigmaString(parts);
-    return /^(0|[1-9]\d{0,14})$/.test(text) ? Number(text) : text;
-  });
+  // A plain number stays a number; under a modifier or `cased`, Sigma wants a string.
+  const numeric = shared === null && !caseSensitive;
+  const texts = [...new Set(values.map((parts) => formatSigmaString(parts)))].map((text) =>
+    numeric && /^(0|[1-9]\d{0,14})$/.test(text) ? Number(text) : text,
+  );
   const key = [field, ...(shared ? [shared] : []), ...(caseSensitive ? ["cased"] : [])].join("|");
   return { key, value: texts.length === 1 ? texts[0]! : texts };
 }

@@ -19,13 +19,14 @@ export function isRuleFile(file: string, text: string): boolean {
 
 export interface Checkers {
   readonly sigma?: FileChecker;
+  readonly spl?: FileChecker;
 }
 
 /** Runs the checks of every file; a broken file is one failed result, never the end of the run. */
 export function checkFiles(files: readonly { file: string; text: string }[], checkers: Checkers = {}): CheckReport {
   const results = files.filter(({ file, text }) => isRuleFile(file, text)).map(({ file, text }) => {
     if (checkers.sigma && looksLikeSigma(file, text)) return checkers.sigma(file, text);
-    return checkSplFile(file, text);
+    return (checkers.spl ?? checkSplFile)(file, text);
   });
   return summarize(results);
 }

@@ -1,0 +1,120 @@
+import yaml from "js-yaml";
+import { mapFields } from "../ir/map-fields.js";
+import type { Profile } from "../profiles/types.js";
+import { loadSigma } from "../sigma/load.js";
+import { printSigma } from "../sigma/print/documents.js";
+import type { Command, Pipeline, SearchExpr } from "../spl/ast.js";
+import { parseSplExpanded } from "../spl/expanded.js";
+import type { MacroLibrary } from "../spl/macros/library.js";
+import { parseSpl } from "../spl/parse.js";
+import { printPipeline } from "../spl/print/pipeline.js";
+import type { SplSource } from "../spl/sources.js";
+import { irToSigmaDetection } from "./ir-to-sigma.js";
+import type { Loss } from "./loss.js";
+import { sigmaMetadata } from "./splunk-metadata.js";
+import { splitFilter } from "./spl-filter-to-ir.js";
+import { matchLogsource } from "./splunk-logsource.js";
+import { NO_SPAN, searchAnd, searchTerm, word } from "./spl-build.js";
+
+export interface SigmaConversion {
+  /** The Sigma rule as canonical YAML, or null when the search was skipped or failed. */
+  readonly yaml: string | null;
+  readonly losses: readonly Loss[];
+  /** Why the search has no filter Sigma can express (e.g. "data model"). */
+  readonly skip: string | null;
+  readonly error: string | null;
+}
+
+const GENERATING: Record<string, string> = { TstatsCommand: "data model", FieldListCommand: "generating command" };
+
+/**
+ * A Splunk search → a Sigma rule: the profile's logsource read back from the leading search, the filtering
+ * part (leading search and later search/where/regex) through the IR into readable selections, and everything
+ * after the filter kept as written in the custom `splunk.pipeline` attribute, so that converting back gives
+ * the search again.
+ */
+export function splunkSearchToSigma(source: SplSource, profile: Profile, library: MacroLibrary): SigmaConversion {
+  const parsed = parseSpl(source.search);
+  if (!parsed.ast) return failed(`the search does not parse: ${parsed.diagnostics[0]?.message}`);
+  const ast = parsed.ast;
+  const first = ast.stages[0]!;
+  if (first.type !== "SearchCommand") return skipped(GENERATING[first.type] ?? `it starts with a generating command`);
+  const losses: Loss[] = [];
+  const match = matchLogsource(profile, first.expr);
+  if (!match) losses.push({ code: "TR5001", path: "search", message: "no logsource of the profile matches the search's leading conditions" });
+  const split = splitFilter(ast);
+  const filter = filterPipeline(ast, match ? match.rest : first.expr ? [first.expr] : [], split.filterStages);
+  const filterAst = expandedFilter(filter, library, losses);
+  if (!filterAst) return failed("the filter does not parse after macro expansion");
+  const reverse = Object.fromEntries(Object.entries(profile.fieldNames).map(([sigma, splunk]) => [splunk, sigma]));
+  const expr = mapFields(splitFilter(filterAst).expr, (f) => reverse[f] ?? f);
+  if (expr.type === "IrConst") return skipped("no filter Sigma can express");
+  const detection = irToSigmaDetection(expr, losses);
+  if (detection.condition === "") return { ...skipped("no filter Sigma can express"), losses };
+  const rest = ast.stages.slice(split.filterStages);
+  const doc = {
+    ...sigmaMetadata(source),
+    logsource: match?.logsource ?? { product: "unknown" },
+    detection: { ...Object.fromEntries(detection.selections), condition: detection.condition },
+    ...sigmaTail(source, rest),
+  };
+  return canonical(doc, losses);
+}
+
+/**
+ * The filter with its macros expanded. A macro the library does not define stays unexpanded — its conditions
+ * are then missing from the rule, which is reported — so one unknown macro does not lose the whole search.
+ */
+function expandedFilter(filter: Pipeline, library: MacroLibrary, losses: Loss[]): Pipeline | null {
+  const expanded = parseSplExpanded(printPipeline(filter), library);
+  if (expanded.ast) return expanded.ast;
+  const undefinedMacros = expanded.diagnostics.filter((d) => d.code === "SPL2001" || d.code === "SPL2002");
+  if (undefinedMacros.length !== expanded.diagnostics.length) return null;
+  for (const d of undefinedMacros) losses.push({ code: "TR5002", path: "search", message: `${d.message}: its conditions are not in the rule (pass --macros)` });
+  return filter;
+}
+
+/** The filter stages, the leading search reduced to the conditions the logsource did not consume. */
+function filterPipeline(ast: Pipeline, leading: readonly SearchExpr[], filterStages: number): Pipeline {
+  const first: Command = { type: "SearchCommand", explicit: false, expr: leading.length ? searchAnd(leading) : searchTerm(word("*")), loc: NO_SPAN };
+  return { ...ast, leadingPipe: false, stages: [first, ...ast.stages.slice(1, filterStages)], comments: [] };
+}
+
+/** `fields` from the stats by-fields, and the custom `splunk` attribute with the pipeline after the filter. */
+function sigmaTail(source: SplSource, rest: readonly Command[]): Record<string, unknown> {
+  const stats = rest.find((c) => c.type === "StatsCommand");
+  const fields = stats?.type === "StatsCommand" && stats.by.length ? { fields: [...new Set(stats.by.map((f) => f.name))] } : {};
+  const pipeline = rest.length ? printPipeline({ type: "Pipeline", leadingPipe: true, stages: rest, comments: [], loc: NO_SPAN }) : undefined;
+  const d = source.detection;
+  const splunk = {
+    ...(typeof d?.["type"] === "string" ? { type: d["type"] } : {}),
+    ...(typeof d?.["version"] === "number" ? { version: d["version"] } : {}),
+    ...(Array.isArray(d?.["data_source"]) ? { data_source: d["data_source"] } : {}),
+    ...(pipeline ? { pipeline } : {}),
+    ...(typeof d?.["how_to_implement"] === "string" ? { how_to_implement: d["how_to_implement"] } : {}),
+    ...(d?.["tags"] && typeof d["tags"] === "object" ? { tags: withoutMitre(d["tags"] as Record<string, unknown>) } : {}),
+  };
+  return { ...fields, splunk };
+}
+
+function withoutMitre(tags: Record<string, unknown>): Record<string, unknown> {
+  const { mitre_attack_id: _mitre, ...rest } = tags;
+  return rest;
+}
+
+/** Loads the produced rule with our own loader (so it is valid) and prints it canonically. */
+function canonical(doc: Record<string, unknown>, losses: Loss[]): SigmaConversion {
+  const text = yaml.dump(doc, { lineWidth: -1, noRefs: true });
+  const loaded = loadSigma(text);
+  const rule = loaded.documents[0]?.document;
+  if (!rule) return failed(`the produced rule does not validate: ${loaded.diagnostics[0]?.path ?? ""} ${loaded.diagnostics[0]?.message}`);
+  return { yaml: printSigma(rule), losses, skip: null, error: null };
+}
+
+function failed(error: string): SigmaConversion {
+  return { yaml: null, losses: [], skip: null, error };
+}
+
+function skipped(skip: string): SigmaConversion {
+  return { yaml: null, losses: [], skip, error: null };
+}

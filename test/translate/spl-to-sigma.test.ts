@@ -1,0 +1,70 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import yaml from "js-yaml";
+import { describe, expect, it } from "vitest";
+import { MacroLibrary } from "../../src/spl/macros/library.js";
+import { loadMacroLibrary } from "../../src/spl/macros/library-loader.js";
+import { readSplSources } from "../../src/spl/sources.js";
+import { convertSplunkFile } from "../../src/translate/convert-splunk.js";
+import { splunkSearchToSigma } from "../../src/translate/spl-to-sigma.js";
+import { CORPUS, filesUnder, PROJECT } from "../helpers/corpus.js";
+import { profile } from "../helpers/sigma.js";
+
+const seedDir = join(PROJECT, "rules/rms-radmin-namedpipe");
+const seedSplunk = join(seedDir, "windows_application_layer_protocol_rms_radmin_tool_namedpipe.yml");
+const seedSigma = join(seedDir, "windows_application_layer_protocol_rms_radmin_tool_namedpipe.sigma.yml");
+
+/** The detection section of the Sigma rule a raw search converts to (profile none, no macros). */
+function detectionOf(search: string): Record<string, unknown> {
+  const r = splunkSearchToSigma({ file: "-", kind: "spl", search }, profile("none"), new MacroLibrary());
+  expect(r.error).toBeNull();
+  return (yaml.load(r.yaml!) as { detection: Record<string, unknown> }).detection;
+}
+
+describe("SPL → Sigma", () => {
+  it("converts the seed analytic (profile sysmon) to the seed Sigma rule of rules/", () => {
+    const [result] = convertSplunkFile(seedSplunk, readFileSync(seedSplunk, "utf8"), profile("sysmon"), new MacroLibrary());
+    expect(result).toMatchObject({ ok: true, losses: [], error: null });
+    expect(result!.output).toBe(readFileSync(seedSigma, "utf8"));
+  });
+
+  it.each<[string, string, Record<string, unknown>]>([
+    ["NOT f=x holds without f", 'a=1 NOT b="x"', { selection: { a: 1 }, filter: { b: "x" }, condition: "selection and not filter" }],
+    ["f!=x needs f", 'a=1 b!="x"', { selection: { a: 1, "b|exists": true }, filter: { b: "x" }, condition: "selection and not filter" }],
+    ["wildcards read as modifiers", 'a="*\\\\cmd.exe" b="x*" c="*y*"', { selection: { "a|endswith": "\\cmd.exe", "b|startswith": "x", "c|contains": "y" }, condition: "selection" }],
+    ["a literal ? is escaped", 'a="wh?t"', { selection: { a: "wh\\?t" }, condition: "selection" }],
+    ["where == is case-sensitive", '* | where user=="Admin"', { selection: { "user|cased": "Admin" }, condition: "selection" }],
+    ["like() and match()", '* | where like(a, "x%") AND match(b, "(?i)^ab+")', { selection: { "a|startswith|cased": "x", "b|re|i": "^ab+" }, condition: "selection" }],
+    ["cidrmatch() and CIDR values", '* | where cidrmatch("10.0.0.0/8", src) | search dest=192.168.0.0/16', { selection: { "src|cidr": "10.0.0.0/8", "dest|cidr": "192.168.0.0/16" }, condition: "selection" }],
+    ["isnull / f=*", "a=* | where isnull(b)", { selection: { "a|exists": true, "b|exists": false }, condition: "selection" }],
+    ["numeric comparisons", "a>5 | where b<=3", { selection: { "a|gt": 5, "b|lte": 3 }, condition: "selection" }],
+    ["OR of groups", "(a=1 b=2) OR c=3", { selection: { a: 1, b: 2 }, selection_2: { c: 3 }, condition: "selection or selection_2" }],
+    ["bare terms become keywords", "evil a=1", { selection: { a: 1 }, keywords: ["evil"], condition: "selection and keywords" }],
+  ])("%s", (_name, search, detection) => {
+    expect(detectionOf(search)).toEqual(detection);
+  });
+
+  it("keeps what follows the filter in the splunk attribute, and reads the logsource from the profile", () => {
+    const source = readSplSources(seedSplunk, readFileSync(seedSplunk, "utf8")).sources[0]!;
+    const r = splunkSearchToSigma(source, profile("sysmon"), new MacroLibrary());
+    const rule = yaml.load(r.yaml!) as { logsource: unknown; splunk: { pipeline: string } };
+    expect(rule.logsource).toEqual({ product: "windows", category: "pipe_created" });
+    expect(rule.splunk.pipeline.startsWith("| stats min(_time) as firstTime")).toBe(true);
+  });
+});
+
+describe("Splunk detections corpus → Sigma (whole folder)", () => {
+  it("translates every raw-event detection, skips data-model searches, and every rule it writes validates", () => {
+    const { library } = loadMacroLibrary([join(CORPUS, "security_content/macros")]);
+    const sysmon = profile("sysmon");
+    const verdicts = filesUnder(join(CORPUS, "security_content/detections"), [".yml"]).flatMap((file) =>
+      convertSplunkFile(file, readFileSync(file, "utf8"), sysmon, library).map((r) =>
+        r.ok ? (r.losses.length ? "lossy" : "exact") : /skipped: (data model|generating command|no filter Sigma can express)$/.test(r.error ?? "") ? "skip" : `failed: ${r.error}`,
+      ),
+    );
+    const failures = verdicts.filter((v) => v.startsWith("failed"));
+    expect(failures).toEqual([]);
+    expect(verdicts.length).toBeGreaterThanOrEqual(1066);
+    expect(verdicts.filter((v) => v === "exact").length).toBeGreaterThan(150);
+  });
+});
