@@ -1,0 +1,2 @@
+export { readEvents, readStream, readText } from "./read.js";
+export { inMemoryEvents, type EventRecord, type EventSink, type ReadStats } from "./types.js";
