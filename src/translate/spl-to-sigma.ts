@@ -1,5 +1,6 @@
 import yaml from "js-yaml";
 import { mapFields } from "../ir/map-fields.js";
+import type { IrExpr } from "../ir/types.js";
 import type { Profile } from "../profiles/types.js";
 import { loadSigma } from "../sigma/load.js";
 import { printSigma } from "../sigma/print/documents.js";
@@ -23,6 +24,8 @@ export interface SigmaConversion {
   /** Why the search has no filter Sigma can express (e.g. "data model"). */
   readonly skip: string | null;
   readonly error: string | null;
+  /** The search's filter that the detection states (the logsource's conditions taken out), as IR with Splunk's field names, for verifying. */
+  readonly original?: IrExpr;
 }
 
 const GENERATING: Record<string, string> = { TstatsCommand: "data model", FieldListCommand: "generating command" };
@@ -47,7 +50,8 @@ export function splunkSearchToSigma(source: SplSource, profile: Profile, library
   const filterAst = expandedFilter(filter, library, losses);
   if (!filterAst) return failed("the filter does not parse after macro expansion");
   const reverse = Object.fromEntries(Object.entries(profile.fieldNames).map(([sigma, splunk]) => [splunk, sigma]));
-  const expr = mapFields(splitFilter(filterAst).expr, (f) => reverse[f] ?? f);
+  const original = splitFilter(filterAst).expr;
+  const expr = mapFields(original, (f) => reverse[f] ?? f);
   if (expr.type === "IrConst") return skipped("no filter Sigma can express");
   const detection = irToSigmaDetection(expr, losses);
   if (detection.condition === "") return { ...skipped("no filter Sigma can express"), losses };
@@ -58,7 +62,7 @@ export function splunkSearchToSigma(source: SplSource, profile: Profile, library
     detection: { ...Object.fromEntries(detection.selections), condition: detection.condition },
     ...sigmaTail(source, rest),
   };
-  return canonical(doc, losses);
+  return { ...canonical(doc, losses), original };
 }
 
 /**

@@ -3,7 +3,8 @@
  * It measures the compiled JavaScript in dist/ (what users run), not the TypeScript sources.
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { CORPUS, corpusDetections, filesUnder, PROJECT } from "../helpers/corpus.js";
@@ -19,6 +20,10 @@ const { loadAndValidateFolder } = await compiled<typeof import("../../src/sigma/
 const { loadSigma } = await compiled<typeof import("../../src/sigma/load.js")>("sigma/load.js");
 const { loadProfile } = await compiled<typeof import("../../src/profiles/load.js")>("profiles/load.js");
 const { sigmaRuleToSpl } = await compiled<typeof import("../../src/translate/sigma-to-spl.js")>("translate/sigma-to-spl.js");
+const evalBench = await compiled<typeof import("../../src/eval/bench.js")>("eval/bench.js");
+const { readEvents } = await compiled<typeof import("../../src/eval/events/read.js")>("eval/events/read.js");
+const { readSplSources } = await compiled<typeof import("../../src/spl/sources.js")>("spl/sources.js");
+const { loadMacroLibrary } = await compiled<typeof import("../../src/spl/macros/library-loader.js")>("spl/macros/library-loader.js");
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -76,7 +81,58 @@ function sigmaToSpl(): void {
   console.log(`  load ${loadMs.toFixed(0)} ms + convert and print ${passes[0]!.toFixed(0)} ms cold, ${median(passes.slice(1)).toFixed(0)} ms warm (median)`);
 }
 
+const SEED_DIR = join(PROJECT, "rules/rms-radmin-namedpipe");
+const SEED_SIGMA = join(SEED_DIR, "windows_application_layer_protocol_rms_radmin_tool_namedpipe.sigma.yml");
+const SEED_SPLUNK = join(SEED_DIR, "windows_application_layer_protocol_rms_radmin_tool_namedpipe.yml");
+
+/** The seed's sample events, repeated to `count` in-memory values. */
+async function seedValues(count: number): Promise<unknown[]> {
+  const values: unknown[] = [];
+  await readEvents([join(SEED_DIR, "events.json")], { event: (e) => void values.push(e.value), diagnostic: () => undefined });
+  return Array.from({ length: count }, (_, i) => values[i % values.length]);
+}
+
+function eventsPerSecond(count: number, run: () => void): string {
+  run();
+  const passes: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const start = process.hrtime.bigint();
+    run();
+    passes.push(Number(process.hrtime.bigint() - start) / 1e9);
+  }
+  return Math.round(count / median(passes)).toLocaleString("en");
+}
+
+async function evaluation(): Promise<void> {
+  const n = 200_000;
+  const values = await seedValues(n);
+  const sigma = evalBench.sigmaValuePredicate(readFileSync(SEED_SIGMA, "utf8"), SEED_SIGMA);
+  console.log(`Evaluation of the seed rule on ${n.toLocaleString("en")} in-memory events (one core):`);
+  console.log(`  Sigma rule: ${eventsPerSecond(n, () => values.forEach((v) => sigma(v)))} events/s`);
+  const profile = loadProfile("sysmon").value!;
+  const search = readSplSources(SEED_SPLUNK, readFileSync(SEED_SPLUNK, "utf8")).sources[0]!.search;
+  const spl = evalBench.compileSplText(search, { macros: loadMacroLibrary([join(PROJECT, "rules/macros")]).library, profile }).search!;
+  const records = evalBench.inMemoryEvents(values);
+  console.log(`  SPL search (whole pipeline, stats included): ${eventsPerSecond(n, () => evalBench.runSpl(spl, records))} events/s`);
+  await ndjson(values.slice(0, 100_000));
+}
+
+async function ndjson(values: unknown[]): Promise<void> {
+  const file = join(mkdtempSync(join(tmpdir(), "sigspl-bench-")), "events.ndjson");
+  writeFileSync(file, values.map((v) => JSON.stringify(v)).join("\n"));
+  const predicate = evalBench.sigmaRecordPredicate(readFileSync(SEED_SIGMA, "utf8"), SEED_SIGMA);
+  const timeIt = async (fn: () => Promise<unknown> | unknown): Promise<number> => {
+    const start = process.hrtime.bigint();
+    await fn();
+    return Number(process.hrtime.bigint() - start) / 1e9;
+  };
+  const ours = await timeIt(() => evalBench.countMatchesInFile(file, predicate));
+  const bare = await timeIt(() => readFileSync(file, "utf8").split("\n").forEach((line) => JSON.parse(line)));
+  console.log(`NDJSON end to end (${values.length.toLocaleString("en")} events): sigspl ${Math.round(values.length / ours).toLocaleString("en")} events/s, bare JSON.parse loop ${Math.round(values.length / bare).toLocaleString("en")} events/s`);
+}
+
 splParsePrint();
 sigmaLoadValidate();
 sigmaToSpl();
+await evaluation();
 cliColdStart();

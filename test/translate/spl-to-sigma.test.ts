@@ -2,7 +2,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import yaml from "js-yaml";
 import { describe, expect, it } from "vitest";
+import { loadSigma } from "../../src/sigma/load.js";
+import type { SigmaRule } from "../../src/sigma/model.js";
 import { MacroLibrary } from "../../src/spl/macros/library.js";
+import { compareFilterVerdicts } from "../../src/verify/filter-verdicts.js";
 import { loadMacroLibrary } from "../../src/spl/macros/library-loader.js";
 import { readSplSources } from "../../src/spl/sources.js";
 import { convertSplunkFile } from "../../src/translate/convert-splunk.js";
@@ -50,6 +53,25 @@ describe("SPL → Sigma", () => {
     const rule = yaml.load(r.yaml!) as { logsource: unknown; splunk: { pipeline: string } };
     expect(rule.logsource).toEqual({ product: "windows", category: "pipe_created" });
     expect(rule.splunk.pipeline.startsWith("| stats min(_time) as firstTime")).toBe(true);
+  });
+});
+
+describe("Splunk detections corpus → Sigma: the first, simple verifier (whole folder)", () => {
+  it("gives the same verdict for each search's filter and its Sigma rule on events made from the rule's literals", () => {
+    const { library } = loadMacroLibrary([join(CORPUS, "security_content/macros")]);
+    const sysmon = profile("sysmon");
+    let compared = 0;
+    const disagreements = filesUnder(join(CORPUS, "security_content/detections"), [".yml"]).flatMap((file) => {
+      const source = readSplSources(file, readFileSync(file, "utf8")).sources[0]!;
+      const r = splunkSearchToSigma(source, sysmon, library);
+      if (!r.yaml || !r.original || r.losses.length) return [];
+      compared++;
+      const rule = loadSigma(r.yaml).documents[0]!.document as SigmaRule;
+      const v = compareFilterVerdicts(r.original, rule, sysmon);
+      return v.disagreements.map((d) => `${file}: SPL ${d.spl}, Sigma ${!d.spl} on ${JSON.stringify(d.event)}`);
+    });
+    expect(compared).toBeGreaterThan(150);
+    expect(disagreements).toEqual([]);
   });
 });
 

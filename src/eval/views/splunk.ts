@@ -67,7 +67,8 @@ function derivedFields(profile: Profile | null): Map<string, (v: unknown) => unk
   if (!profile) return out;
   for (const [sigma, splunk] of Object.entries(profile.fieldNames)) if (!out.has(splunk)) out.set(splunk, sigmaField(sigma));
   for (const [splunk, sources] of Object.entries(profile.splunkView.fields)) {
-    const getters = sources.map((s) => sigmaField(s));
+    // An alias never hides the event's own field of that name: the event's value comes first.
+    const getters = [splunk, ...sources].map((s) => sigmaField(s));
     out.set(splunk, (v) => {
       for (const g of getters) {
         const x = g(v);
@@ -76,7 +77,10 @@ function derivedFields(profile: Profile | null): Map<string, (v: unknown) => unk
       return undefined;
     });
   }
-  for (const [name, value] of Object.entries(profile.splunkView.constants)) out.set(name, () => value);
+  for (const [name, value] of Object.entries(profile.splunkView.constants)) {
+    const own = sigmaField(name);
+    out.set(name, (v) => own(v) ?? value);
+  }
   return out;
 }
 
