@@ -53,7 +53,7 @@ export abstract class SearchSyntaxParser extends SplParserBase {
       DEF: () => {
         const nots: IToken[] = [];
         this.MANY(() => nots.push(this.CONSUME(T.Not)));
-        const primary = this.SUBRULE(this.searchPrimary);
+        const primary = this.searchPrimary();
         operands.push(this.ACTION(() => nots.reduceRight<SearchExpr>((operand, not) => ({ type: "SearchNot", operand, loc: this.spanFrom(not) }), primary)));
       },
     });
@@ -62,7 +62,8 @@ export abstract class SearchSyntaxParser extends SplParserBase {
     );
   });
 
-  public searchPrimary = this.RULE("searchPrimary", (): SearchExpr => {
+  /** A parenthesised search, a subsearch, a macro, or an atom; inlined in `searchOr` to save a rule call per term. */
+  private searchPrimary(): SearchExpr {
     return this.OR([
       {
         ALT: () => {
@@ -81,7 +82,7 @@ export abstract class SearchSyntaxParser extends SplParserBase {
       },
       { ALT: () => this.SUBRULE(this.searchAtom) },
     ]);
-  });
+  }
 
   /** `field op value`, `field IN (…)`, or a bare term: the first word decides only after it is read. */
   public searchAtom = this.RULE("searchAtom", (): SearchExpr => {
