@@ -1,9 +1,10 @@
 import yaml from "js-yaml";
+import { positionAt } from "../diagnostics/diagnostic.js";
 import { mapFields } from "../ir/map-fields.js";
 import type { IrExpr } from "../ir/types.js";
 import type { Profile } from "../profiles/types.js";
 import { loadSigma } from "../sigma/load.js";
-import { printSigma } from "../sigma/print/documents.js";
+import { printSigmaDocuments } from "../sigma/print/documents.js";
 import type { Command, Pipeline, SearchExpr } from "../spl/ast.js";
 import { parseSplExpanded } from "../spl/expanded.js";
 import type { MacroLibrary } from "../spl/macros/library.js";
@@ -13,6 +14,8 @@ import type { SplSource } from "../spl/sources.js";
 import { irToSigmaDetection } from "./ir-to-sigma.js";
 import type { Loss } from "./loss.js";
 import { sigmaMetadata } from "./splunk-metadata.js";
+import { snakeName } from "./formats/splunk-attribute.js";
+import { correlationShape, type CorrelationShape } from "./spl-correlation.js";
 import { splitFilter } from "./spl-filter-to-ir.js";
 import { matchLogsource } from "./splunk-logsource.js";
 import { NO_SPAN, searchAnd, searchTerm, word } from "./spl-build.js";
@@ -56,13 +59,39 @@ export function splunkSearchToSigma(source: SplSource, profile: Profile, library
   const detection = irToSigmaDetection(expr, losses);
   if (detection.condition === "") return { ...skipped("no filter Sigma can express"), losses };
   const rest = ast.stages.slice(split.filterStages);
-  const doc = {
-    ...sigmaMetadata(source),
-    logsource: match?.logsource ?? { product: "unknown" },
-    detection: { ...Object.fromEntries(detection.selections), condition: detection.condition },
-    ...sigmaTail(source, rest),
-  };
-  return { ...canonical(doc, losses), original };
+  const logsource = match?.logsource ?? { product: "unknown" };
+  const detectionData = { ...Object.fromEntries(detection.selections), condition: detection.condition };
+  const shape = correlationShape(rest);
+  const located = losses.map((l) => locate(l, source.search));
+  if (shape) return { ...canonical(correlationDocuments(source, shape, logsource, detectionData, located), located), original };
+  const doc = { ...sigmaMetadata(source), logsource, detection: detectionData, ...sigmaTail(source, rest) };
+  return { ...canonical([doc], located), original };
+}
+
+/** A loss about a piece of the search points at it: `search:line:column`. */
+function locate(loss: Loss, search: string): Loss {
+  const piece = /^left out: (.*?) \(/.exec(loss.message)?.[1] ?? /^unknown macro (`[^`]*`)/.exec(loss.message)?.[1];
+  const at = piece ? search.indexOf(piece) : -1;
+  if (loss.path !== "search" || at < 0) return loss;
+  const pos = positionAt(search, at);
+  return { ...loss, path: `search:${pos.line}:${pos.column}` };
+}
+
+/** The TIMESPAN of a count correlation is not in the search: the saved search's time range decides it. */
+const ASSUMED_TIMESPAN = "1h";
+
+/**
+ * `stats count by … | where count > N` (or `dc(f)`) becomes a base rule (named, without alerting metadata)
+ * and an event_count / value_count correlation on it that carries the detection's metadata.
+ */
+function correlationDocuments(source: SplSource, shape: CorrelationShape, logsource: object, detection: object, losses: Loss[]): Record<string, unknown>[] {
+  const meta = sigmaMetadata(source);
+  const name = snakeName(String(meta["title"]));
+  losses.push({ code: "TR5003", path: "search", message: `the correlation's timespan is not in the search (the saved search's time range decides it); taken as ${ASSUMED_TIMESPAN}` });
+  const base = { title: `${String(meta["title"])} (events)`, name, status: meta["status"], logsource, detection };
+  const condition = { ...(shape.field ? { field: shape.field } : {}), [shape.op]: shape.value };
+  const correlation = { ...meta, correlation: { type: shape.type, rules: [name], "group-by": shape.groupBy, timespan: ASSUMED_TIMESPAN, condition }, ...sigmaTail(source, shape.after) };
+  return [base, correlation];
 }
 
 /**
@@ -98,7 +127,7 @@ function sigmaTail(source: SplSource, rest: readonly Command[]): Record<string, 
     ...(typeof d?.["how_to_implement"] === "string" ? { how_to_implement: d["how_to_implement"] } : {}),
     ...(d?.["tags"] && typeof d["tags"] === "object" ? { tags: withoutMitre(d["tags"] as Record<string, unknown>) } : {}),
   };
-  return { ...fields, splunk };
+  return { ...fields, ...(Object.keys(splunk).length ? { splunk } : {}) };
 }
 
 function withoutMitre(tags: Record<string, unknown>): Record<string, unknown> {
@@ -106,13 +135,16 @@ function withoutMitre(tags: Record<string, unknown>): Record<string, unknown> {
   return rest;
 }
 
-/** Loads the produced rule with our own loader (so it is valid) and prints it canonically. */
-function canonical(doc: Record<string, unknown>, losses: Loss[]): SigmaConversion {
-  const text = yaml.dump(doc, { lineWidth: -1, noRefs: true });
+/** Loads the produced documents with our own loader (so they are valid) and prints them canonically. */
+function canonical(docs: readonly Record<string, unknown>[], losses: Loss[]): SigmaConversion {
+  const text = docs.map((d) => yaml.dump(d, { lineWidth: -1, noRefs: true })).join("---\n");
   const loaded = loadSigma(text);
-  const rule = loaded.documents[0]?.document;
-  if (!rule) return failed(`the produced rule does not validate: ${loaded.diagnostics[0]?.path ?? ""} ${loaded.diagnostics[0]?.message}`);
-  return { yaml: printSigma(rule), losses, skip: null, error: null };
+  const documents = loaded.documents.map((d) => d.document);
+  if (documents.some((d) => !d) || loaded.diagnostics.some((d) => d.severity === "error")) {
+    const first = loaded.diagnostics[0];
+    return failed(`the produced rule does not validate: ${first?.path ?? ""} ${first?.message}`);
+  }
+  return { yaml: printSigmaDocuments(documents.filter((d) => d !== null)), losses, skip: null, error: null };
 }
 
 function failed(error: string): SigmaConversion {

@@ -48,6 +48,14 @@ describe("sigspl convert", () => {
     expect(written.replace(/\n\s+/g, " ")).toContain("| stats min(_time) as firstTime max(_time) as lastTime count | `security_content_ctime(firstTime)` | `security_content_ctime(lastTime)` | `r_filter`");
   });
 
+  it("converts raw SPL to Sigma with --to sigma, titled by --title", () => {
+    const r = runCli(["convert", "-", "--to", "sigma", "--profile", "sysmon", "--title", "Evil pipes"], "`sysmon` EventCode IN (17, 18) PipeName=\"\\\\evil*\"");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("title: Evil pipes\n");
+    expect(r.stdout).toContain("logsource:\n    product: windows\n    category: pipe_created\n");
+    expect(r.stdout).toContain("PipeName|startswith: '\\evil'");
+  });
+
   it("names an unknown profile clearly", () => {
     const r = runCli(["convert", SEED, "--profile", "nope"]);
     expect(r.status).toBe(1);

@@ -47,6 +47,17 @@ describe("SPL → Sigma", () => {
     expect(detectionOf(search)).toEqual(detection);
   });
 
+  it.each([
+    ["stats count … | where count > N → event_count", "EventCode=4625 | stats count by src, user | where count > 10 | table src user", { type: "event_count", rules: ["failed"], "group-by": ["src", "user"], timespan: "1h", condition: { gt: 10 } }],
+    ["stats dc(f) as n … | search n>=N → value_count", "EventCode=4625 | stats dc(user) as users by src | search users>=5", { type: "value_count", rules: ["failed"], "group-by": ["src"], timespan: "1h", condition: { gte: 5, field: "user" } }],
+  ])("%s", (_name, search, correlation) => {
+    const r = splunkSearchToSigma({ file: "-", kind: "spl", name: "Failed", search }, profile("splunk-windows"), new MacroLibrary());
+    const [base, corr] = yaml.loadAll(r.yaml!) as [{ name: string; detection: unknown }, { correlation: unknown }];
+    expect(base).toMatchObject({ name: "failed", detection: { selection: { EventID: 4625 }, condition: "selection" } });
+    expect(corr.correlation).toEqual(correlation);
+    expect(r.losses.map((l) => l.code)).toContain("TR5003");
+  });
+
   it("keeps what follows the filter in the splunk attribute, and reads the logsource from the profile", () => {
     const source = readSplSources(seedSplunk, readFileSync(seedSplunk, "utf8")).sources[0]!;
     const r = splunkSearchToSigma(source, profile("sysmon"), new MacroLibrary());
