@@ -1,16 +1,15 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import { Args, Flags } from "@oclif/core";
-import yaml from "js-yaml";
 import { EXIT, SigsplCommand } from "../cli/base-command.js";
-import { collectFiles, InputError, readInput, RULE_FILE_ENDINGS } from "../cli/inputs.js";
+import { collectFiles, readInput, RULE_FILE_ENDINGS } from "../cli/inputs.js";
+import { readPlaceholderFile } from "../cli/placeholders.js";
 import { renderDiagnostics } from "../cli/render.js";
 import { DEFAULT_PROFILE, loadProfile } from "../profiles/load.js";
 import type { Profile } from "../profiles/types.js";
 import { loadMacroLibrary } from "../spl/macros/library-loader.js";
 import { convertSplunkFile } from "../translate/convert-splunk.js";
 import { convertSigmaFiles, SPL_FORMATS, type ConvertResult, type SplFormat } from "../translate/convert.js";
-import type { Placeholders } from "../translate/sigma-to-ir.js";
 
 type Target = SplFormat | "sigma";
 const EXTENSION: Record<Target, string> = { spl: ".spl", savedsearches: ".conf", "splunk-yaml": ".yml", sigma: ".yml" };
@@ -73,7 +72,7 @@ export default class Convert extends SigsplCommand {
     const options = {
       profile,
       to,
-      placeholders: flags.placeholders ? readPlaceholders(flags.placeholders) : {},
+      placeholders: flags.placeholders ? readPlaceholderFile(flags.placeholders) : {},
       saved: { cron: flags.cron, earliest: flags.earliest, latest: flags.latest },
     };
     return convertSigmaFiles(inputs, options);
@@ -86,17 +85,6 @@ export default class Convert extends SigsplCommand {
       if (printOutputs && r.output !== null) await this.out(r.output);
     }
   }
-}
-
-function readPlaceholders(file: string): Placeholders {
-  let doc: unknown;
-  try {
-    doc = yaml.load(readFileSync(file, "utf8"));
-  } catch (e) {
-    throw new InputError(`cannot read placeholders from ${file}: ${(e as Error).message.split("\n")[0]}`);
-  }
-  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) throw new InputError(`${file}: placeholders must be a map of name → list of values`);
-  return Object.fromEntries(Object.entries(doc).map(([k, v]) => [k, (Array.isArray(v) ? v : [v]).map(String)]));
 }
 
 function writeOutputs(dir: string, results: readonly ConvertResult[], extension: string): void {

@@ -1,4 +1,5 @@
 import { Args, Flags } from "@oclif/core";
+import { readPlaceholderFile } from "../cli/placeholders.js";
 import { EXIT, SigsplCommand } from "../cli/base-command.js";
 import { InputError, readInput } from "../cli/inputs.js";
 import { renderDiagnostics } from "../cli/render.js";
@@ -26,6 +27,7 @@ export default class Eval extends SigsplCommand {
     profile: Flags.string({ description: "the profile that defines the Splunk view of events (shipped name or file)", default: DEFAULT_PROFILE }),
     macros: Flags.string({ description: "macro definitions (folder of macro YAML files or a macros.conf); default: the shipped rules/macros", multiple: true }),
     lookups: Flags.string({ description: "folder of CSV lookup tables for the lookup command" }),
+    placeholders: Flags.string({ description: "YAML file: placeholder name → list of values, for Sigma's expand modifier" }),
   };
 
   async run(): Promise<void> {
@@ -40,6 +42,7 @@ export default class Eval extends SigsplCommand {
       profile: profile.value,
       macros: macros.library,
       lookupsDir: flags.lookups ?? null,
+      placeholders: flags.placeholders ? readPlaceholderFile(flags.placeholders) : {},
       onResult: flags.ndjson ? (r) => this.out(JSON.stringify(resultJson(r))) : undefined,
       onDiagnostic: (d) => {
         failed ||= d.severity === "error";

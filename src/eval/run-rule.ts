@@ -9,6 +9,7 @@ import { loadSigma } from "../sigma/load.js";
 import { readEvents } from "./events/read.js";
 import type { EventRecord } from "./events/types.js";
 import { compileSigmaRule } from "./sigma/compile.js";
+import type { Placeholders } from "../translate/sigma-to-ir.js";
 import { runCorrelation, type CorrelatedRule, type CorrelationAlert } from "./sigma/correlation.js";
 import type { SigmaCorrelation, SigmaDocument, SigmaRule } from "../sigma/model.js";
 import { compileSplText } from "./spl/evaluate.js";
@@ -42,6 +43,8 @@ export interface EvalOptions {
   readonly macros: MacroLibrary;
   readonly lookupsDir?: string | null;
   readonly now?: number;
+  /** Values for `%name%` placeholders of Sigma's `expand` modifier. */
+  readonly placeholders?: Placeholders;
   /** Receives each result as soon as it is known (streaming output); results are then not collected. */
   readonly onResult?: (result: EvalResult) => void;
   readonly onDiagnostic: (d: Diagnostic) => void;
@@ -79,7 +82,7 @@ export async function evaluateRule(rule: RuleInput, paths: readonly string[], op
   const docs = loaded.documents.flatMap((d) => (d.document ? [d.document] : []));
   const correlation = docs.find((d): d is SigmaCorrelation => d.type === "SigmaCorrelation");
   if (correlation) return evaluateCorrelation(correlation, docs, rule.file, paths, opts, emit, results);
-  const predicate = compileSigmaText(docs, rule.file, opts.onDiagnostic);
+  const predicate = compileSigmaText(docs, rule.file, opts.onDiagnostic, opts.placeholders ?? {});
   if (!predicate) return null;
   let matched = 0;
   const stats = await readEvents(paths, {
@@ -93,19 +96,19 @@ export async function evaluateRule(rule: RuleInput, paths: readonly string[], op
   return { kind: "sigma", events: stats.events, matched, malformed: stats.malformed, results };
 }
 
-function compileSigmaText(docs: readonly SigmaDocument[], file: string, report: (d: Diagnostic) => void): ((e: EventRecord) => boolean) | null {
+function compileSigmaText(docs: readonly SigmaDocument[], file: string, report: (d: Diagnostic) => void, placeholders: Placeholders): ((e: EventRecord) => boolean) | null {
   const doc = docs.find((d): d is SigmaRule => d.type === "SigmaRule");
   if (!doc) {
     report({ code: "EVL1002", severity: "error", message: "no Sigma detection rule in the file", file });
     return null;
   }
-  return compileOne(doc, file, report);
+  return compileOne(doc, file, report, placeholders);
 }
 
-function compileOne(doc: SigmaRule, file: string, report: (d: Diagnostic) => void): ((e: EventRecord) => boolean) | null {
+function compileOne(doc: SigmaRule, file: string, report: (d: Diagnostic) => void, placeholders: Placeholders): ((e: EventRecord) => boolean) | null {
   const defs = loadLogsourceDefinitions();
   defs.diagnostics.forEach(report);
-  const compiled = compileSigmaRule(doc, SIGMA_VIEW, defs.value ?? []);
+  const compiled = compileSigmaRule(doc, SIGMA_VIEW, defs.value ?? [], placeholders);
   for (const loss of compiled.losses) report({ code: loss.code, severity: "warning", message: loss.message, file, path: loss.path });
   if (compiled.problems.length) {
     report({ code: "EVL1001", severity: "error", message: `cannot evaluate: ${compiled.problems.join("; ")}`, file });
@@ -131,7 +134,7 @@ async function evaluateCorrelation(
       opts.onDiagnostic({ code: "EVL1003", severity: "error", message: `the correlation's rule "${ref}" is not in ${file} (correlated rules must be in the same file)`, file });
       return null;
     }
-    const predicate = compileOne(doc, file, opts.onDiagnostic);
+    const predicate = compileOne(doc, file, opts.onDiagnostic, opts.placeholders ?? {});
     if (!predicate) return null;
     rules.push({ name: ref, ...(doc.id ? { id: doc.id } : {}), predicate });
   }

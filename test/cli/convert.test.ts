@@ -62,3 +62,20 @@ describe("sigspl convert", () => {
     expect(r.stderr).toContain('no profile named "nope"');
   });
 });
+
+describe("placeholder files for expand", () => {
+  it("gives eval and convert the values of %placeholders%", () => {
+    const dir = mkdtempSync(join(tmpdir(), "sigspl-placeholders-"));
+    const rule = "title: Admins\nlogsource:\n    product: windows\n    service: security\ndetection:\n    selection:\n        EventID: 4624\n        TargetUserName|expand: '%admins%'\n    condition: selection\n";
+    writeFileSync(join(dir, "rule.yml"), rule);
+    writeFileSync(join(dir, "ph.yml"), "admins:\n  - root\n  - Administrator\n");
+    writeFileSync(join(dir, "ev.ndjson"), '{"EventID":4624,"Channel":"Security","TargetUserName":"administrator"}\n{"EventID":4624,"Channel":"Security","TargetUserName":"bob"}\n');
+    const evaluated = runCli(["eval", join(dir, "rule.yml"), "--events", join(dir, "ev.ndjson"), "--placeholders", join(dir, "ph.yml"), "--json"]);
+    expect(JSON.parse(evaluated.stdout)).toMatchObject({ kind: "sigma", events: 2, matched: 1 });
+    const converted = runCli(["convert", join(dir, "rule.yml"), "--placeholders", join(dir, "ph.yml")]);
+    expect(converted.stdout.trim()).toBe('source="WinEventLog:Security" EventCode=4624 TargetUserName IN ("root", "Administrator")');
+    const missing = runCli(["eval", join(dir, "rule.yml"), "--events", join(dir, "ev.ndjson"), "--placeholders", join(dir, "nope.yml")]);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain("cannot read placeholders from");
+  });
+});
