@@ -31,8 +31,18 @@ export function loadProfile(nameOrPath: string): Loaded<Profile> {
   return { value: toProfile(doc.value as unknown as RawProfile), diagnostics: [] };
 }
 
-/** Sigma's logsource definitions (which events a logsource stands for), shared by every profile. */
+const definitionsByFile = new Map<string, Loaded<LogsourceDefinition[]>>();
+
+/** Sigma's logsource definitions (which events a logsource stands for), shared by every profile; read once per file. */
 export function loadLogsourceDefinitions(file = `${PROFILES_DIR}logsources.yml`): Loaded<LogsourceDefinition[]> {
+  const known = definitionsByFile.get(file);
+  if (known) return known;
+  const loaded = readLogsourceDefinitions(file);
+  definitionsByFile.set(file, loaded);
+  return loaded;
+}
+
+function readLogsourceDefinitions(file: string): Loaded<LogsourceDefinition[]> {
   const doc = readYaml(file);
   if (!doc.ok) return fail(file, "PRF1002", doc.message);
   if (!validateLogsources(doc.value)) return { value: null, diagnostics: schemaErrors(file, validateLogsources.errors ?? []) };

@@ -11,6 +11,8 @@ import type { MacroLibrary } from "../spl/macros/library.js";
 import { parseSpl } from "../spl/parse.js";
 import { printPipeline } from "../spl/print/pipeline.js";
 import type { SplSource } from "../spl/sources.js";
+import { loadLogsourceDefinitions } from "../profiles/load.js";
+import { dataSourceLoss } from "./data-source.js";
 import { irToSigmaDetection } from "./ir-to-sigma.js";
 import type { Loss } from "./loss.js";
 import { sigmaMetadata } from "./splunk-metadata.js";
@@ -48,6 +50,9 @@ export function splunkSearchToSigma(source: SplSource, profile: Profile, library
   const losses: Loss[] = [];
   const match = matchLogsource(profile, first.expr);
   if (!match) losses.push({ code: "TR5001", path: "search", message: "no logsource of the profile matches the search's leading conditions" });
+  const dataSource = Array.isArray(source.detection?.["data_source"]) ? (source.detection["data_source"] as unknown[]).map(String) : [];
+  const mismatch = match ? dataSourceLoss(match.logsource, dataSource, loadLogsourceDefinitions().value ?? []) : null;
+  if (mismatch) losses.push(mismatch);
   const split = splitFilter(ast);
   const filter = filterPipeline(ast, match ? match.rest : first.expr ? [first.expr] : [], split.filterStages);
   const filterAst = expandedFilter(filter, library, losses);
