@@ -8,7 +8,7 @@ import { renderDiagnostics } from "../cli/render.js";
 import { DEFAULT_PROFILE, loadProfile } from "../profiles/load.js";
 import type { Profile } from "../profiles/types.js";
 import { loadMacroLibrary } from "../spl/macros/library-loader.js";
-import { convertSplunkFile } from "../translate/convert-splunk.js";
+import { convertSplunkFile, type RawMetadata } from "../translate/convert-splunk.js";
 import { convertSigmaFiles, SPL_FORMATS, type ConvertResult, type SplFormat } from "../translate/convert.js";
 
 type Target = SplFormat | "sigma";
@@ -30,6 +30,10 @@ export default class Convert extends SigsplCommand {
     to: Flags.string({ description: "output format", options: [...SPL_FORMATS, "sigma"], default: "spl" }),
     macros: Flags.string({ description: "--to sigma: macro definitions (folder of macro YAML files or macros.conf)", multiple: true }),
     title: Flags.string({ description: "--to sigma: the title of a rule made from raw SPL" }),
+    id: Flags.string({ description: "--to sigma: the id of a rule made from raw SPL" }),
+    author: Flags.string({ description: "--to sigma: the author of a rule made from raw SPL" }),
+    description: Flags.string({ description: "--to sigma: the description of a rule made from raw SPL" }),
+    date: Flags.string({ description: "--to sigma: the date (YYYY-MM-DD) of a rule made from raw SPL" }),
     profile: Flags.string({ description: "a shipped profile (splunk-windows, sysmon, none) or a profile file", default: DEFAULT_PROFILE }),
     out: Flags.string({ description: "write one file per rule into this folder" }),
     json: Flags.boolean({ description: "print [{file, ok, output, losses, error}]" }),
@@ -49,7 +53,7 @@ export default class Convert extends SigsplCommand {
     }
     const to = flags.to as Target;
     const inputs = collectFiles(argv.length ? (argv as string[]) : ["-"], to === "sigma" ? RULE_FILE_ENDINGS : [".yml", ".yaml"]).map((file) => ({ file, text: readInput(file) }));
-    const converted = to === "sigma" ? await this.toSigma(inputs, profile.value!, flags.macros ?? [], flags.title) : this.toSplunk(inputs, profile.value!, to, flags);
+    const converted = to === "sigma" ? await this.toSigma(inputs, profile.value!, flags.macros ?? [], { title: flags.title, id: flags.id, author: flags.author, description: flags.description, date: flags.date }) : this.toSplunk(inputs, profile.value!, to, flags);
     const results = converted.map((r) => (flags.strict && r.ok && r.losses.length ? { ...r, ok: false, error: "losses in --strict mode" } : r));
     if (flags.out) writeOutputs(flags.out, results, EXTENSION[to]);
     if (flags.json) await this.out(JSON.stringify(results, null, 2));
@@ -57,10 +61,10 @@ export default class Convert extends SigsplCommand {
     if (results.some((r) => !r.ok)) this.exit(EXIT.inputErrors);
   }
 
-  private async toSigma(inputs: readonly { file: string; text: string }[], profile: Profile, macroPaths: readonly string[], title?: string): Promise<ConvertResult[]> {
+  private async toSigma(inputs: readonly { file: string; text: string }[], profile: Profile, macroPaths: readonly string[], meta: RawMetadata): Promise<ConvertResult[]> {
     const macros = loadMacroLibrary(macroPaths);
     if (macros.diagnostics.length) await this.err(renderDiagnostics(macros.diagnostics, "macros"));
-    return inputs.flatMap(({ file, text }) => convertSplunkFile(file, text, profile, macros.library, title));
+    return inputs.flatMap(({ file, text }) => convertSplunkFile(file, text, profile, macros.library, meta));
   }
 
   private toSplunk(

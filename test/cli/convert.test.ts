@@ -48,10 +48,11 @@ describe("sigspl convert", () => {
     expect(written.replace(/\n\s+/g, " ")).toContain("| stats min(_time) as firstTime max(_time) as lastTime count | `security_content_ctime(firstTime)` | `security_content_ctime(lastTime)` | `r_filter`");
   });
 
-  it("converts raw SPL to Sigma with --to sigma, titled by --title", () => {
-    const r = runCli(["convert", "-", "--to", "sigma", "--profile", "sysmon", "--title", "Evil pipes"], "`sysmon` EventCode IN (17, 18) PipeName=\"\\\\evil*\"");
+  it("converts raw SPL to Sigma with --to sigma, with metadata from flags", () => {
+    const r = runCli(["convert", "-", "--to", "sigma", "--profile", "sysmon", "--title", "Evil pipes", "--author", "A. Analyst", "--id", "6d7c2f0e-2a44-4c1b-9d1e-3f1f0b6a1c11", "--date", "2026-12-04"], "`sysmon` EventCode IN (17, 18) PipeName=\"\\\\evil*\"");
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain("title: Evil pipes\n");
+    expect(r.stdout).toContain("title: Evil pipes\nid: 6d7c2f0e-2a44-4c1b-9d1e-3f1f0b6a1c11\n");
+    expect(r.stdout).toContain("author: A. Analyst\ndate: 2026-12-04\n");
     expect(r.stdout).toContain("logsource:\n    product: windows\n    category: pipe_created\n");
     expect(r.stdout).toContain("PipeName|startswith: '\\evil'");
   });
