@@ -44,8 +44,10 @@ function splParsePrint(): void {
     passes.push(Number(process.hrtime.bigint() - start) / 1e9);
   }
   const seconds = median(passes);
-  console.log(`SPL parse+print, warm: the ${searches.length} corpus searches, median of 15 passes`);
-  console.log(`  ${Math.round(searches.length / seconds).toLocaleString("en")} searches/s, ${(bytes / seconds / 1e6).toFixed(1)} MB/s`);
+  const best = Math.min(...passes);
+  console.log(`SPL parse+print, warm: the ${searches.length} corpus searches, 15 passes`);
+  console.log(`  median pass: ${Math.round(searches.length / seconds).toLocaleString("en")} searches/s, ${(bytes / seconds / 1e6).toFixed(1)} MB/s`);
+  console.log(`  best pass (no garbage collection in it): ${Math.round(searches.length / best).toLocaleString("en")} searches/s`);
   console.log(`  heap used after: ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB`);
 }
 
