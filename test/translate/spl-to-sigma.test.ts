@@ -101,3 +101,14 @@ describe("Splunk detections corpus → Sigma (whole folder)", () => {
     expect(verdicts.filter((v) => v === "exact").length).toBeGreaterThan(150);
   });
 });
+
+describe("logsources read back from the sysmon profile", () => {
+  it.each([
+    ["`sysmon` EventCode IN (17, 18) PipeName=x", { product: "windows", category: "pipe_created" }],
+    ["`wineventlog_security` EventCode=4688 NewProcessName=x", { product: "windows", category: "process_creation" }],
+    ["`wineventlog_security` EventCode=4625", { product: "windows", service: "security" }],
+  ])("%s", (search, logsource) => {
+    const r = splunkSearchToSigma({ file: "-", kind: "spl", name: "T", search }, profile("sysmon"), new MacroLibrary());
+    expect((yaml.load(r.yaml!) as { logsource: unknown }).logsource).toEqual(logsource);
+  });
+});
