@@ -79,9 +79,29 @@ function derivedFields(profile: Profile | null): Map<string, (v: unknown) => unk
   }
   for (const [name, value] of Object.entries(profile.splunkView.constants)) {
     const own = sigmaField(name);
-    out.set(name, (v) => own(v) ?? value);
+    const fill = template(value);
+    out.set(name, (v) => own(v) ?? fill(v));
   }
   return out;
+}
+
+/**
+ * A constant of the view, where `{Field}` stands for that field of the event (`XmlWinEventLog:{Channel}`): the
+ * constant is missing when a field it names is.
+ */
+function template(text: string): (v: unknown) => string | undefined {
+  const names = [...text.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]!);
+  if (names.length === 0) return () => text;
+  const getters = new Map(names.map((n) => [n, sigmaField(n)]));
+  return (v) => {
+    let missing = false;
+    const filled = text.replace(/\{([^{}]+)\}/g, (_, n: string) => {
+      const x = getters.get(n)!(v);
+      if (x === undefined || x === null) missing = true;
+      return String(x);
+    });
+    return missing ? undefined : filled;
+  };
 }
 
 /** The Sigma-view fields of an event as row fields: Windows event-log JSON by element, other JSON by path. */
