@@ -42,6 +42,7 @@ describe("sigspl verify", () => {
 describe("verify on translations of the Sigma corpus (every tenth rule of the whole folder)", () => {
   const windows = profile("splunk-windows");
   const library = new MacroLibrary();
+  const environment = new Set(Object.keys(windows.splunkView.constants));
   const sample = filesUnder(join(CORPUS, "sigma"), [".yml"]).filter((_, i) => i % 10 === 0);
   const pairs = sample.flatMap((file) => {
     const rule = loadSigma(readFileSync(file, "utf8")).documents[0]?.document;
@@ -64,7 +65,7 @@ describe("verify on translations of the Sigma corpus (every tenth rule of the wh
     let caught = 0;
     for (const { file, rule, spl } of pairs) {
       for (const m of MUTATIONS) {
-        const mutated = mutate(spl, m);
+        const mutated = mutate(spl, m, environment);
         const b = mutated && splForm(printPipeline(mutated), "mutant", windows, library);
         if (!b || typeof b === "string") continue;
         mutants++;
@@ -72,7 +73,7 @@ describe("verify on translations of the Sigma corpus (every tenth rule of the wh
       }
     }
     expect(mutants).toBeGreaterThanOrEqual(600);
-    // The floor measured when verify was first written (72.6%); the issue's target is 99%.
-    expect(caught / mutants).toBeGreaterThanOrEqual(0.72);
+    // The floor measured when this test was written (98.1%); the issue's target is 99%.
+    expect(caught / mutants).toBeGreaterThanOrEqual(0.98);
   });
 });
