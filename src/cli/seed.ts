@@ -6,7 +6,6 @@ export const RULES_DIR = fileURLToPath(new URL("../../rules/", import.meta.url))
 
 export const SEED = {
   detection: `${RULES_DIR}rms-radmin-namedpipe/windows_application_layer_protocol_rms_radmin_tool_namedpipe.yml`,
-  sigma: `${RULES_DIR}rms-radmin-namedpipe/windows_application_layer_protocol_rms_radmin_tool_namedpipe.sigma.yml`,
   macros: `${RULES_DIR}macros`,
 } as const;
 
