@@ -23,8 +23,9 @@ export interface Checkers {
 }
 
 /** Runs the checks of every file; a broken file is one failed result, never the end of the run. */
-export function checkFiles(files: readonly { file: string; text: string }[], checkers: Checkers = {}): CheckReport {
-  const results = files.filter(({ file, text }) => isRuleFile(file, text)).map(({ file, text }) => {
+export function checkFiles(files: readonly { file: string; text: string }[], checkers: Checkers = {}, progress?: (done: number) => void): CheckReport {
+  const results = files.filter(({ file, text }) => isRuleFile(file, text)).map(({ file, text }, i) => {
+    progress?.(i + 1);
     if (checkers.sigma && looksLikeSigma(file, text)) return checkers.sigma(file, text);
     return (checkers.spl ?? checkSplFile)(file, text);
   });

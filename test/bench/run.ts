@@ -133,8 +133,17 @@ async function ndjson(values: unknown[]): Promise<void> {
   console.log(`NDJSON end to end (${values.length.toLocaleString("en")} events): sigspl ${Math.round(values.length / ours).toLocaleString("en")} events/s, bare JSON.parse loop ${Math.round(values.length / bare).toLocaleString("en")} events/s`);
 }
 
+function checkSigmaCorpus(): void {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [join(PROJECT, "bin/run.js"), "check", join(CORPUS, "sigma")], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  console.log(`sigspl check over the Sigma corpus (parse, roundtrip, translate, verify): ${seconds.toFixed(1)} s`);
+  console.log(`  ${r.stdout.trim().split("\n").pop()}`);
+}
+
 splParsePrint();
 sigmaLoadValidate();
 sigmaToSpl();
 await evaluation();
 cliColdStart();
+checkSigmaCorpus();

@@ -12,7 +12,7 @@ interface Report {
 
 describe("sigspl check on Sigma rules", () => {
   it("passes parse, roundtrip and translate for every rule of the Sigma corpus folder", () => {
-    const r = runCli(["check", join(CORPUS, "sigma"), "--json"]);
+    const r = runCli(["check", join(CORPUS, "sigma"), "--checks", "parse,roundtrip,translate", "--json"]);
     expect(r.status).toBe(0);
     const report = JSON.parse(r.stdout) as Report;
     expect(report.summary.files).toBeGreaterThanOrEqual(2369);
@@ -20,6 +20,18 @@ describe("sigspl check on Sigma rules", () => {
     expect(report.summary.checks["roundtrip"]).toEqual({ pass: report.summary.files, fail: 0, skip: 0 });
     expect(report.summary.checks["translate"]).toEqual({ pass: report.summary.files, fail: 0, skip: 0 });
     expect(new Set(report.results.map((x) => x.kind))).toEqual(new Set(["sigma"]));
+  });
+
+  it("verifies each rule against its own translation; the few that differ are reported with the event", () => {
+    const r = runCli(["check", join(CORPUS, "sigma"), "--checks", "verify", "--json"]);
+    const report = JSON.parse(r.stdout) as Report;
+    const verify = report.summary.checks["verify"]!;
+    expect(verify.pass + verify.fail + verify.skip).toBe(report.summary.files);
+    expect(verify.pass / report.summary.files).toBeGreaterThanOrEqual(0.99);
+    expect(r.status).toBe(verify.fail > 0 ? 1 : 0);
+    for (const failed of report.results.filter((x) => x.checks["verify"] === "fail")) {
+      expect(failed.messages.some((m) => m.code === "VER0001")).toBe(true);
+    }
   });
 
   it("checks Sigma rules and Splunk searches side by side, and passes profiles and macros by", () => {
