@@ -77,3 +77,22 @@ describe("verify on translations of the Sigma corpus (every tenth rule of the wh
     expect(caught / mutants).toBeGreaterThanOrEqual(0.98);
   });
 });
+
+describe("sigspl diff", () => {
+  it("shows the conditions a change adds and removes, and the events only one version matches", () => {
+    const dir = mkdtempSync(join(tmpdir(), "sigspl-diff-"));
+    const old = join(dir, "old.yml");
+    const next = join(dir, "new.yml");
+    const rule = (pipes: string): string => `title: Pipes\nlogsource:\n    product: windows\n    category: pipe_created\ndetection:\n    selection:\n        PipeName|${pipes}\n    condition: selection\n`;
+    writeFileSync(old, rule("endswith:\n            - '\\a'\n            - '\\b'"));
+    writeFileSync(next, rule("endswith: '\\a'"));
+    const r = runCli(["diff", old, next, "--json"]);
+    expect(r.status).toBe(1);
+    const diff = JSON.parse(r.stdout) as { added: string[]; removed: string[]; behaviour: { a: boolean; b: boolean; event: Record<string, unknown> }[] };
+    expect(diff.added).toEqual([]);
+    expect(diff.removed).toEqual(['PipeName endswith "\\b"']);
+    expect(diff.behaviour.length).toBeGreaterThan(0);
+    expect(diff.behaviour.every((d) => d.a && !d.b)).toBe(true);
+    expect(runCli(["diff", old, old]).stdout.trim()).toBe("no change in conditions or behaviour");
+  });
+});
