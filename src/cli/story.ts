@@ -44,6 +44,7 @@ export async function mainStory(): Promise<{ text: string; ok: boolean }> {
   const matched = (sigmaRun?.results ?? []).flatMap((r) => (r.kind === "event" ? [r.event] : []));
   const expanded = parseSplExpanded(source.search, library).ast;
   const effects = expanded ? byFieldDrops(expanded, matched, profile) : [];
+
   const width = Math.max(0, ...stages.map((st) => st.command.length));
   const lines = [
     `The seed: Splunk's "${source.name}" analytic (${relative(process.cwd(), SEED.detection)}), profile sysmon.`,

@@ -59,5 +59,6 @@ function describe(a: string, b: string, report: VerifyReport): string {
     `${report.verdict}${report.reason ? ` (${report.reason})` : ""} — ${report.events.given} given and ${report.events.generated} generated events, ${report.disagreements.length} disagreement(s)`,
   ];
   for (const d of report.disagreements) lines.push(`  A ${d.a ? "matches" : "does not match"}, B ${d.b ? "matches" : "does not match"}: ${JSON.stringify(d.event)}`);
+  for (const r of report.results) lines.push(`  results level: ${r.message}`);
   return lines.join("\n");
 }

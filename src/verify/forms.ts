@@ -10,6 +10,7 @@ import type { Profile } from "../profiles/types.js";
 import { loadSigma } from "../sigma/load.js";
 import type { SigmaRule } from "../sigma/model.js";
 import { parseSplExpanded } from "../spl/expanded.js";
+import type { Pipeline } from "../spl/ast.js";
 import type { MacroLibrary } from "../spl/macros/library.js";
 import { splitFilter } from "../translate/spl-filter-to-ir.js";
 
@@ -24,6 +25,8 @@ export interface RuleForm {
   readonly problems: readonly string[];
   /** Fields the environment sets (the Splunk view's constants such as `source`): generated events leave them alone. */
   readonly environment: readonly string[];
+  /** An SPL form's whole search (macros expanded), for the results level; with the profile of its Splunk view. */
+  readonly pipeline?: { readonly ast: Pipeline; readonly profile: Profile };
 }
 
 /** A Sigma rule as a form: its detection and its logsource's events, on the Sigma view. */
@@ -45,5 +48,13 @@ export function splForm(search: string, label: string, profile: Profile, library
   const compiled = compileIr(ir, splunkView(profile).source);
   const reverse = Object.fromEntries(Object.entries(profile.fieldNames).map(([sigma, splunk]) => [splunk, sigma]));
   const environment = Object.keys(profile.splunkView.constants);
-  return { kind: "spl", label, ir: mapFields(ir, (f) => reverse[f] ?? f), matches: compiled.predicate, problems: compiled.problems, environment };
+  return {
+    kind: "spl",
+    label,
+    ir: mapFields(ir, (f) => reverse[f] ?? f),
+    matches: compiled.predicate,
+    problems: compiled.problems,
+    environment,
+    pipeline: { ast: parsed.ast, profile },
+  };
 }

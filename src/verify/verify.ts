@@ -4,6 +4,7 @@ import { loadLogsourceDefinitions } from "../profiles/load.js";
 import type { LogsourceKeys } from "../profiles/types.js";
 import { boundaryEvents, type GeneratedEvent } from "./generate.js";
 import type { RuleForm } from "./forms.js";
+import { byFieldDrops, type PipelineEffect } from "./pipeline-effects.js";
 
 export type Verdict = "equivalent" | "differs" | "inconclusive";
 
@@ -19,6 +20,8 @@ export interface VerifyReport {
   readonly reason: string | null;
   readonly events: { readonly given: number; readonly generated: number };
   readonly disagreements: readonly Disagreement[];
+  /** The results level: what the SPL form's pipeline does to events both forms match (e.g. `stats … by`). */
+  readonly results: readonly PipelineEffect[];
 }
 
 /**
@@ -41,11 +44,16 @@ export function verifyForms(a: RuleForm, b: RuleForm, given: readonly EventRecor
     seen.add(key);
   }
   const verdict: Verdict = disagreements.length ? "differs" : problems.length ? "inconclusive" : "equivalent";
+  const spl = a.pipeline ?? b.pipeline;
+  // Generated events lack fields by construction: the results level speaks of the given events only.
+  const both = given.filter((e) => a.matches(e) && b.matches(e));
+  const results = spl ? byFieldDrops(spl.ast, both, spl.profile) : [];
   return {
     verdict,
     reason: verdict === "inconclusive" ? problems.join("; ") : null,
     events: { given: given.length, generated: generated.length },
     disagreements,
+    results,
   };
 }
 

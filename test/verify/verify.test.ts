@@ -27,6 +27,16 @@ describe("sigspl verify", () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ verdict: "equivalent", disagreements: [] });
   });
 
+  it("names the pipeline's effects at the results level: stats … by dest drops the bundled event without dest", () => {
+    const r = runCli(["verify", `${SEED}.sigma.yml`, `${SEED}.yml`, "--profile", "sysmon", "--events", "rules/rms-radmin-namedpipe/events.json", "--json"]);
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout) as { verdict: string; results: { command: string; events: number; message: string }[] };
+    expect(report.verdict).toBe("equivalent");
+    expect(report.results).toEqual([
+      { command: "stats … by dest", events: 1, message: "`stats … by dest` drops events without dest: 1 event matched by the Sigma rule yields no row" },
+    ]);
+  });
+
   it("shows a minimal event on which a broken search and the rule disagree, and exits 1", () => {
     const dir = mkdtempSync(join(tmpdir(), "sigspl-verify-"));
     const broken = join(dir, "broken.spl");
