@@ -41,15 +41,15 @@ function parsesOrExplains(text: string): void {
 
 describe("parser robustness (property tests)", () => {
   it("never throws on random text, and what it accepts round-trips", () => {
-    fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 200 }), parsesOrExplains), { numRuns: 1500 });
+    fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 200 }), parsesOrExplains), { numRuns: 1500, seed: 20261204 });
   });
 
   it("never throws on random mixes of SPL's special pieces", () => {
     const pieces = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.stringMatching(/^[a-z0-9_*.]{1,6}$/)), { maxLength: 40 });
-    fc.assert(fc.property(pieces.map((p) => p.join(" ")), parsesOrExplains), { numRuns: 1500 });
+    fc.assert(fc.property(pieces.map((p) => p.join(" ")), parsesOrExplains), { numRuns: 1500, seed: 20261204 });
   });
 
   it("never throws on mutated real searches, and what it accepts round-trips", () => {
-    fc.assert(fc.property(mutatedSearch, parsesOrExplains), { numRuns: 1500 });
+    fc.assert(fc.property(mutatedSearch, parsesOrExplains), { numRuns: 1500, seed: 20261204 });
   });
 });

@@ -43,7 +43,7 @@ describe("IR → SPL (property tests)", () => {
         expect(parsed.diagnostics).toEqual([]);
         expect(sameAst(parsed.ast!, ast)).toBe(true);
       }),
-      { numRuns: 400 },
+      { numRuns: 400, seed: 20261204 },
     );
   });
 
@@ -58,7 +58,7 @@ describe("IR → SPL (property tests)", () => {
         if (where?.type !== "WhereCommand") return;
         expect(normalizeIr(whereToIr(where.expr))).toEqual(normalizeIr(toNegationNormalForm(e)));
       }),
-      { numRuns: 400 },
+      { numRuns: 400, seed: 20261204 },
     );
   });
 });

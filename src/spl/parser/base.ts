@@ -134,7 +134,7 @@ export abstract class SplParserBase extends EmbeddedActionsParser {
   public parenTail = this.RULE("parenTail", (): boolean => {
     let depth = 0;
     this.AT_LEAST_ONE({
-      GATE: () => (depth > 0 ? this.LA(1).tokenType !== T.PipeSearch : this.LA(1).tokenType === T.LParenSearch),
+      GATE: () => (depth > 0 ? this.LA(1).tokenType !== T.PipeSearch : this.gluedParenAhead()),
       DEF: () => {
         const tok = this.CONSUME(T.GluePart);
         this.ACTION(() => {
@@ -143,6 +143,11 @@ export abstract class SplParserBase extends EmbeddedActionsParser {
         });
       },
     });
+    // A parenthesis left open before a pipe or the end is an error, not part of the word.
+    this.OR([
+      { GATE: () => depth > 0, ALT: () => this.CONSUME(T.RParenSearch) },
+      { GATE: () => depth === 0, ALT: () => undefined },
+    ]);
     return true;
   });
 
