@@ -134,6 +134,13 @@ describe("commands", () => {
     expect(join).toMatchObject({ subsearch: { pipeline: { stages: [{ type: "SearchCommand", explicit: true }, { type: "TableCommand" }] } } });
   });
 
+  it("reads a leading word `search` as the search command written out, and `search=x` as a comparison", () => {
+    expect(firstStage("search index=main foo")).toMatchObject({ type: "SearchCommand", explicit: true, expr: { type: "SearchAnd" } });
+    expect(firstStage("SEARCH foo")).toMatchObject({ type: "SearchCommand", explicit: true, expr: { type: "SearchTerm" } });
+    expect(firstStage("search=x")).toMatchObject({ type: "SearchCommand", explicit: false, expr: { type: "SearchCompare", field: { name: "search" } } });
+    expect(firstStage('"search" foo')).toMatchObject({ type: "SearchCommand", explicit: false, expr: { type: "SearchAnd" } });
+  });
+
   it("keeps every other command losslessly as a generic command", () => {
     expect(parseOk('x | replace "::ffff:*" with * in src').stages[1]).toMatchObject({
       type: "GenericCommand",

@@ -1,4 +1,4 @@
-import type { IOrAlt } from "chevrotain";
+import { tokenMatcher, type IOrAlt } from "chevrotain";
 import type {
   AppendCommand, Atom, Command, FieldName, GenericArg, GenericCommand, JoinCommand, MacroCommand, Option, Pipeline,
   SearchCommand,
@@ -35,10 +35,13 @@ export class SplParser extends CommandParser {
     return this.ACTION((): Pipeline => ({ type: "Pipeline", leadingPipe, stages, comments: [], loc: this.spanFrom(start) }));
   });
 
-  /** After a leading pipe, a command; in a subsearch, a known generating command; else the implicit search. */
+  /**
+   * After a leading pipe, a command; in a subsearch, a known generating command; a leading word `search` is the
+   * search command written out (as Splunk reads `search index=main`); else the implicit search.
+   */
   public firstStage = this.RULE("firstStage", (leadingPipe: boolean): Command => {
     return this.OR([
-      { GATE: () => leadingPipe || this.commandAheadInSubsearch(), ALT: () => this.SUBRULE(this.command) },
+      { GATE: () => leadingPipe || this.commandAheadInSubsearch() || this.explicitSearchAhead(), ALT: () => this.SUBRULE(this.command) },
       { ALT: () => this.SUBRULE(this.implicitSearch) },
     ]);
   });
@@ -47,6 +50,12 @@ export class SplParser extends CommandParser {
     const tok = this.LA(1);
     if (tok.tokenType === T.ExprCommand) return true;
     return this.LA(0).tokenType === T.LBracket && SUBSEARCH_LEADING_COMMANDS.has(tok.image.toLowerCase());
+  }
+
+  /** `search foo`, not the field comparison `search=foo`. */
+  private explicitSearchAhead(): boolean {
+    const tok = this.LA(1);
+    return tok.tokenType === T.Word && tok.image.toLowerCase() === "search" && !tokenMatcher(this.LA(2), T.CompareOp);
   }
 
   public implicitSearch = this.RULE("implicitSearch", (): SearchCommand => {
