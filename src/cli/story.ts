@@ -35,7 +35,7 @@ export async function mainStory(): Promise<{ text: string; ok: boolean }> {
   const original = parseSpl(source.search).ast;
   const sameSearch = Boolean(again && original && sameAst(again, original));
   const forms = loadForms({ file: SEED.detection, text }, null, profile, library);
-  const report = typeof forms === "string" ? null : verifyForms(forms.a, forms.b, [], 300, forms.sigma?.logsource);
+  const report = typeof forms === "string" ? null : verifyForms(forms.a, forms.b, [], { logsource: forms.sigma?.logsource });
   const run = (rule: Parameters<typeof evaluateRule>[0]): Promise<EvalSummary | null> =>
     evaluateRule(rule, [EVENTS], { profile, macros: loadMacroLibrary([SHIPPED_MACROS]).library, onDiagnostic: () => undefined });
   const sigmaRun = sigma.yaml ? await run({ kind: "sigma", file: "seed.sigma.yml", text: sigma.yaml }) : null;

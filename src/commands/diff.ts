@@ -5,6 +5,7 @@ import { SHIPPED_MACROS } from "../eval/run-rule.js";
 import { DEFAULT_PROFILE, loadProfile } from "../profiles/load.js";
 import { loadMacroLibrary } from "../spl/macros/library-loader.js";
 import { diffForms, type RuleDiff } from "../verify/diff.js";
+import { DEFAULT_GENERATE } from "../verify/verify.js";
 import { loadForms } from "../verify/load-forms.js";
 
 export default class Diff extends SigsplCommand {
@@ -16,7 +17,8 @@ export default class Diff extends SigsplCommand {
   };
   static override flags = {
     json: Flags.boolean({ description: "print {added, removed, behaviour} as JSON" }),
-    generate: Flags.integer({ description: "how many boundary events to generate at most", default: 200 }),
+    generate: Flags.integer({ description: "how many boundary events to generate at most", default: DEFAULT_GENERATE, min: 0 }),
+    seed: Flags.integer({ description: "seeds the random part of the generated events (the same seed gives the same events)", default: 1 }),
     profile: Flags.string({ description: "the profile for field names and the Splunk view", default: DEFAULT_PROFILE }),
     macros: Flags.string({ description: "macro definitions; default: the shipped rules/macros", multiple: true }),
   };
@@ -28,7 +30,7 @@ export default class Diff extends SigsplCommand {
     const library = loadMacroLibrary(flags.macros ?? [SHIPPED_MACROS]).library;
     const forms = loadForms({ file: args.old, text: readInput(args.old) }, { file: args.new, text: readInput(args.new) }, profile.value!, library);
     if (typeof forms === "string") this.error(forms, { exit: 2 });
-    const diff = diffForms(forms.a, forms.b, flags.generate);
+    const diff = diffForms(forms.a, forms.b, flags.generate, flags.seed);
     await this.out(flags.json ? JSON.stringify(diff, null, 2) : describe(diff));
     this.exit(diff.added.length || diff.removed.length || diff.behaviour.length ? 1 : 0);
   }

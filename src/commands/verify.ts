@@ -7,7 +7,7 @@ import { DEFAULT_PROFILE, loadProfile } from "../profiles/load.js";
 import { loadMacroLibrary } from "../spl/macros/library-loader.js";
 import { SHIPPED_MACROS } from "../eval/run-rule.js";
 import { loadForms } from "../verify/load-forms.js";
-import { verifyForms, type VerifyReport } from "../verify/verify.js";
+import { DEFAULT_GENERATE, verifyForms, type VerifyReport } from "../verify/verify.js";
 
 /** Exit codes of verify: equivalent, differs, could not run. */
 const VERDICT_EXIT = { equivalent: 0, differs: 1, inconclusive: 2 } as const;
@@ -26,7 +26,8 @@ export default class Verify extends SigsplCommand {
   };
   static override flags = {
     events: Flags.string({ description: "event files or folders to run both forms on", multiple: true }),
-    generate: Flags.integer({ description: "how many boundary events to generate at most", default: 200 }),
+    generate: Flags.integer({ description: "how many boundary events to generate at most", default: DEFAULT_GENERATE, min: 0 }),
+    seed: Flags.integer({ description: "seeds the random part of the generated events (the same seed gives the same events)", default: 1 }),
     profile: Flags.string({ description: "the profile for translation and the Splunk view", default: DEFAULT_PROFILE }),
     macros: Flags.string({ description: "macro definitions; default: the shipped rules/macros", multiple: true }),
     json: Flags.boolean({ description: "print the report as JSON" }),
@@ -41,7 +42,7 @@ export default class Verify extends SigsplCommand {
     if (typeof forms === "string") return this.cannotRun(forms);
     const given: EventRecord[] = [];
     if (flags.events?.length) await readEvents(flags.events, { event: (e) => void given.push(e), diagnostic: (d) => void this.err(`warning: ${d.message}`) });
-    const report = verifyForms(forms.a, forms.b, given, flags.generate, forms.sigma?.logsource);
+    const report = verifyForms(forms.a, forms.b, given, { generate: flags.generate, logsource: forms.sigma?.logsource, seed: flags.seed });
     await this.out(flags.json ? JSON.stringify({ a: forms.a.label, b: forms.b.label, ...report }, null, 2) : describe(forms.a.label, forms.b.label, report));
     this.exit(VERDICT_EXIT[report.verdict]);
   }
@@ -58,7 +59,10 @@ function describe(a: string, b: string, report: VerifyReport): string {
     `B: ${b}`,
     `${report.verdict}${report.reason ? ` (${report.reason})` : ""} — ${report.events.given} given and ${report.events.generated} generated events, ${report.disagreements.length} disagreement(s)`,
   ];
-  for (const d of report.disagreements) lines.push(`  A ${d.a ? "matches" : "does not match"}, B ${d.b ? "matches" : "does not match"}: ${JSON.stringify(d.event)}`);
+  for (const d of report.disagreements) {
+    lines.push(`  A ${d.a ? "matches" : "does not match"}, B ${d.b ? "matches" : "does not match"}: ${JSON.stringify(d.event)}`);
+    lines.push(`    A decided by: ${d.decidedBy.a.join("; ")}`, `    B decided by: ${d.decidedBy.b.join("; ")}`);
+  }
   for (const r of report.results) lines.push(`  results level: ${r.message}`);
   return lines.join("\n");
 }

@@ -6,7 +6,7 @@ import type { IrExpr } from "../ir/types.js";
 import type { Profile } from "../profiles/types.js";
 import { sigmaRuleToIr } from "../translate/sigma-to-ir.js";
 import type { SigmaRule } from "../sigma/model.js";
-import { boundaryEvents } from "./generate.js";
+import { boundaryEvents } from "./generate/boundary.js";
 
 export interface VerdictComparison {
   readonly events: number;
@@ -23,7 +23,7 @@ export function compareFilterVerdicts(splFilter: IrExpr, rule: SigmaRule, profil
   const detection = sigmaRuleToIr(rule).expr;
   const sigma = compileIr(detection, SIGMA_VIEW);
   const spl = compileIr(splFilter, splunkView(profile).source);
-  const events = inMemoryEvents(boundaryEvents([detection], null, 200));
+  const events = inMemoryEvents(boundaryEvents([detection], { logsource: null, limit: 200 }));
   const disagreements = events.flatMap((e) => {
     const verdict = spl.predicate(e);
     return verdict === sigma.predicate(e) ? [] : [{ event: e.value, spl: verdict }];

@@ -13,6 +13,7 @@ import { parseSplExpanded } from "../spl/expanded.js";
 import type { Pipeline } from "../spl/ast.js";
 import type { MacroLibrary } from "../spl/macros/library.js";
 import { splitFilter } from "../translate/spl-filter-to-ir.js";
+import { explainer } from "./explain.js";
 
 /** One form of a rule, ready to judge events with its own language's semantics (the filter level). */
 export interface RuleForm {
@@ -21,6 +22,8 @@ export interface RuleForm {
   /** What the form tests, with Sigma's field names (for generating events). */
   readonly ir: IrExpr;
   readonly matches: (e: EventRecord) => boolean;
+  /** The sub-conditions that decide the verdict on an event, in words, in the form's own field names. */
+  readonly explain: (e: EventRecord) => readonly string[];
   /** Why the form cannot be judged exactly (an unsupported construct), if so. */
   readonly problems: readonly string[];
   /** Fields the environment sets (the Splunk view's constants such as `source`): generated events leave them alone. */
@@ -32,7 +35,7 @@ export interface RuleForm {
 /** A Sigma rule as a form: its detection and its logsource's events, on the Sigma view. */
 export function sigmaForm(rule: SigmaRule, label: string): RuleForm {
   const compiled = compileSigmaRule(rule, SIGMA_VIEW, loadLogsourceDefinitions().value ?? []);
-  return { kind: "sigma", label, ir: compiled.expr, matches: compiled.predicate, problems: compiled.problems, environment: [] };
+  return { kind: "sigma", label, ir: compiled.expr, matches: compiled.predicate, explain: explainer(compiled.expr, SIGMA_VIEW), problems: compiled.problems, environment: [] };
 }
 
 export function sigmaFormFromText(text: string, label: string): RuleForm | string {
@@ -45,7 +48,8 @@ export function splForm(search: string, label: string, profile: Profile, library
   const parsed = parseSplExpanded(search, library);
   if (!parsed.ast) return `${label}: ${parsed.diagnostics[0]?.message ?? "does not parse"}`;
   const ir = splitFilter(parsed.ast).expr;
-  const compiled = compileIr(ir, splunkView(profile).source);
+  const source = splunkView(profile).source;
+  const compiled = compileIr(ir, source);
   const reverse = Object.fromEntries(Object.entries(profile.fieldNames).map(([sigma, splunk]) => [splunk, sigma]));
   const environment = Object.keys(profile.splunkView.constants);
   return {
@@ -53,6 +57,7 @@ export function splForm(search: string, label: string, profile: Profile, library
     label,
     ir: mapFields(ir, (f) => reverse[f] ?? f),
     matches: compiled.predicate,
+    explain: explainer(ir, source),
     problems: compiled.problems,
     environment,
     pipeline: { ast: parsed.ast, profile },

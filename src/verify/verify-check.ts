@@ -21,7 +21,7 @@ export function withVerify(checker: FileChecker, profile: Profile, library: Macr
     if (base.checks.parse !== "pass" || base.checks.translate !== "pass") return { ...base, checks: { ...base.checks, verify: "skip" } };
     const forms = loadForms({ file, text }, null, profile, library);
     if (typeof forms === "string") return note(base, "skip", { level: "warning", code: "VER0002", message: forms });
-    const report = verifyForms(forms.a, forms.b, [], CHECK_GENERATE, forms.sigma?.logsource);
+    const report = verifyForms(forms.a, forms.b, [], { generate: CHECK_GENERATE, logsource: forms.sigma?.logsource });
     if (report.verdict === "equivalent") return { ...base, checks: { ...base.checks, verify: "pass" } };
     if (report.verdict === "inconclusive") return note(base, "skip", { level: "warning", code: "VER0002", message: `cannot verify: ${report.reason}` });
     const d = report.disagreements[0]!;

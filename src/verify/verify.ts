@@ -2,7 +2,7 @@ import { inMemoryEvents, type EventRecord } from "../eval/events/types.js";
 import { findLogsource } from "../eval/sigma/compile.js";
 import { loadLogsourceDefinitions } from "../profiles/load.js";
 import type { LogsourceKeys } from "../profiles/types.js";
-import { boundaryEvents, type GeneratedEvent } from "./generate.js";
+import { boundaryEvents, type GeneratedEvent } from "./generate/boundary.js";
 import type { RuleForm } from "./forms.js";
 import { byFieldDrops, type PipelineEffect } from "./pipeline-effects.js";
 
@@ -13,6 +13,20 @@ export interface Disagreement {
   readonly event: unknown;
   readonly a: boolean;
   readonly b: boolean;
+  /** The sub-conditions that decide each form's verdict on that event, in words. */
+  readonly decidedBy: { readonly a: readonly string[]; readonly b: readonly string[] };
+}
+
+/** How many boundary events verify generates unless told otherwise. */
+export const DEFAULT_GENERATE = 1000;
+
+export interface VerifyOptions {
+  /** At most this many generated events. */
+  readonly generate?: number;
+  /** The Sigma rule's logsource: generated events keep its defining fields. */
+  readonly logsource?: LogsourceKeys;
+  /** Seeds the random part of the generated events: the same seed gives the same events. */
+  readonly seed?: number;
 }
 
 export interface VerifyReport {
@@ -28,10 +42,11 @@ export interface VerifyReport {
  * Runs two forms of a rule on the given events and on events generated on the boundaries of both, each form
  * with its own language's semantics, and reports every event on which their verdicts differ.
  */
-export function verifyForms(a: RuleForm, b: RuleForm, given: readonly EventRecord[], generate: number, logsource?: LogsourceKeys): VerifyReport {
+export function verifyForms(a: RuleForm, b: RuleForm, given: readonly EventRecord[], opts: VerifyOptions = {}): VerifyReport {
   const problems = [...a.problems, ...b.problems];
-  const def = logsource ? findLogsource(logsource, loadLogsourceDefinitions().value ?? []) : null;
-  const generated = inMemoryEvents(boundaryEvents([a.ir, b.ir], def, generate, [...a.environment, ...b.environment]), "<generated>");
+  const def = opts.logsource ? findLogsource(opts.logsource, loadLogsourceDefinitions().value ?? []) : null;
+  const limit = opts.generate ?? DEFAULT_GENERATE;
+  const generated = inMemoryEvents(boundaryEvents([a.ir, b.ir], { logsource: def, limit, environment: [...a.environment, ...b.environment], seed: opts.seed }), "<generated>");
   const disagreements: Disagreement[] = [];
   const seen = new Set<string>();
   for (const e of [...given, ...generated]) {
@@ -40,7 +55,8 @@ export function verifyForms(a: RuleForm, b: RuleForm, given: readonly EventRecor
     if (va === vb) continue;
     const event = shrink(e.value, a, b);
     const key = JSON.stringify(event);
-    if (!seen.has(key)) disagreements.push({ event, a: va, b: vb });
+    const [minimal] = inMemoryEvents([event]);
+    if (!seen.has(key)) disagreements.push({ event, a: va, b: vb, decidedBy: { a: a.explain(minimal!), b: b.explain(minimal!) } });
     seen.add(key);
   }
   const verdict: Verdict = disagreements.length ? "differs" : problems.length ? "inconclusive" : "equivalent";
