@@ -22,6 +22,8 @@ export interface RegexMatch {
   readonly groups: Readonly<Record<string, string | null>>;
   /** Numbered groups, 0 = the whole match. */
   readonly numbered: readonly (string | null)[];
+  /** Where each named group matched: [start, end) offsets into the text (null when it took no part). */
+  readonly spans: Readonly<Record<string, readonly [number, number] | null>>;
 }
 
 export type RegexFlag = "i" | "m" | "s";
@@ -104,8 +106,12 @@ function wrap(source: string, re: RE2JS): SafeRegex {
         const numbered: (string | null)[] = [];
         for (let g = 0; g <= count; g++) numbered.push(m.group(g) ?? null);
         const groups: Record<string, string | null> = {};
-        for (const [n, idx] of names) groups[n] = numbered[idx] ?? null;
-        out.push({ start: m.start(), end: m.end(), groups, numbered });
+        const spans: Record<string, readonly [number, number] | null> = {};
+        for (const [n, idx] of names) {
+          groups[n] = numbered[idx] ?? null;
+          spans[n] = numbered[idx] === null ? null : [m.start(idx), m.end(idx)];
+        }
+        out.push({ start: m.start(), end: m.end(), groups, numbered, spans });
         from = m.end() === m.start() ? m.end() + 1 : m.end();
       }
       return out;

@@ -60,7 +60,7 @@ function compileCommand(c: Command, ctx: StageContext): StageFactory {
     case "SortCommand": return sortStage(c);
     case "HeadTailCommand": return headTailStage(c);
     case "ConvertCommand": return convertStage(c);
-    case "BinCommand": return binStage(c);
+    case "BinCommand": return binStage(c, ctx);
     case "RexCommand": return rexStage(c);
     case "RegexCommand": return regexStage(c);
     case "LookupCommand": return lookupStage(c, ctx);

@@ -76,7 +76,7 @@ export const TEXT: Record<string, EvalFunction> = {
       const p = toStr(a[1]!(row));
       const r = toStr(a[2]!(row));
       if (s === null || p === null || r === null) return null;
-      return regexReplace(s, p, r, true);
+      return regexReplace(s, p, r, "all");
     };
   },
   split: (a, info) => {
@@ -122,14 +122,18 @@ function duration(n: number): string {
   return days ? `${days}+${hms}` : hms;
 }
 
+/** Which matches a replacement rewrites: all, the first, or only the Nth (sed's numeric flag). */
+export type Occurrences = "all" | "first" | { readonly nth: number };
+
 /**
- * Replaces every match of a PCRE (run by the safe engine) with a replacement where `\1`…`\9` are groups — the
+ * Replaces matches of a PCRE (run by the safe engine) with a replacement where `\1`…`\9` are groups — the
  * shared core of eval `replace()` and `rex mode=sed`.
  */
-export function regexReplace(s: string, pattern: string, replacement: string, global: boolean, flags: ("i" | "m" | "s")[] = []): string {
+export function regexReplace(s: string, pattern: string, replacement: string, which: Occurrences, flags: ("i" | "m" | "s")[] = []): string {
   const re = compileRegex(pattern, flags);
   if (!re.ok) throw new SplEvalError(re.message);
-  const matches = re.regex.matches(s, global ? Infinity : 1);
+  const all = re.regex.matches(s, which === "first" ? 1 : which === "all" ? Infinity : which.nth);
+  const matches = typeof which === "object" ? all.slice(which.nth - 1) : all;
   let out = "";
   let last = 0;
   for (const m of matches) {

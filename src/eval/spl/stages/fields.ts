@@ -1,6 +1,6 @@
 import type { FieldAlias, FieldName, FieldsCommand, FieldListCommand, RenameCommand, TableCommand } from "../../../spl/ast.js";
 import { fieldPattern, type Row } from "../row.js";
-import { blocking, option, streaming, type StageFactory } from "./types.js";
+import { blocking, readOptions, streaming, type StageFactory } from "./types.js";
 
 /**
  * `rename a AS b` (wildcards with equal counts: `a* AS b*`). Renaming a missing field onto an existing one
@@ -81,7 +81,7 @@ export function fieldsStage(cmd: FieldsCommand): StageFactory {
 
 /** `fillnull [value=0] [fields]`: with no fields, every field that any result has (so it waits for all rows). */
 export function fillnullStage(cmd: FieldListCommand): StageFactory {
-  const value = option(cmd.options, "value") ?? "0";
+  const value = readOptions("fillnull", cmd.options, ["value"]).text("value") ?? "0";
   const names = cmd.fields.map((f) => f.name);
   const fill = (row: Row, fields: Iterable<string>): Row => {
     const out = new Map(row);

@@ -5,7 +5,8 @@ import { compileRegex } from "../../regex.js";
 import { SplEvalError } from "../errors.js";
 import { compileExpr, isTrue, type EvalContext } from "../expr.js";
 import { ROW_SOURCE, scalarText, valuesOf, type Row } from "../row.js";
-import { blocking, boolOption, intOption, streaming, type StageFactory } from "./types.js";
+import { rowComparator, sortKeysFromText, type RowSortKey } from "./order.js";
+import { blocking, readOptions, streaming, type StageFactory } from "./types.js";
 
 /** `search` after the first stage: search syntax over the result rows. */
 export function searchStage(cmd: SearchCommand): StageFactory {
@@ -41,9 +42,13 @@ export function regexStage(cmd: RegexCommand): StageFactory {
   });
 }
 
-/** `head N` (default 10) and `tail N`. */
+/**
+ * `head N` (default 10) and `tail N`. `null=` and `keeplast=` only qualify head's eval-expression form (not
+ * parsed), so without it they change nothing, as documented.
+ */
 export function headTailStage(cmd: HeadTailCommand): StageFactory {
-  const n = cmd.limit ?? intOption(cmd.options, "limit", 10);
+  const opts = readOptions(cmd.name, cmd.options, cmd.name === "head" ? ["limit", "null", "keeplast"] : []);
+  const n = cmd.limit ?? opts.int("limit", 10);
   if (cmd.name === "tail") return blocking((rows) => rows.slice(Math.max(0, rows.length - n)).reverse());
   return (next) => {
     let seen = 0;
@@ -56,37 +61,59 @@ export function headTailStage(cmd: HeadTailCommand): StageFactory {
   };
 }
 
+interface DedupSpec {
+  readonly count: number;
+  readonly fields: readonly string[];
+  readonly sortBy: readonly RowSortKey[] | null;
+}
+
+/** `dedup [N] f… [sortby ±g…]`: the parser keeps the words after the options as field names. */
+function dedupSpec(words: readonly string[]): DedupSpec {
+  const at = words.findIndex((w) => w.toLowerCase() === "sortby");
+  const head = at < 0 ? [...words] : words.slice(0, at);
+  const count = head.length > 1 && /^\d+$/.test(head[0]!) ? Number(head.shift()) : 1;
+  if (head.length === 0) throw new SplEvalError("dedup needs fields", "dedup");
+  return { count, fields: head, sortBy: at < 0 ? null : sortKeysFromText(words.slice(at + 1), "dedup sortby") };
+}
+
 /**
- * `dedup [N] f… [keepempty=true] [consecutive=true]`: keeps the first N rows of each combination of values;
- * rows missing a field are dropped unless keepempty.
+ * `dedup [N] f… [keepempty=t] [consecutive=t] [keepevents=t] [sortby ±g…]`: keeps the first N rows of each
+ * combination of values; rows missing a field are dropped unless keepempty; keepevents keeps the duplicates
+ * without the dedup fields; sortby sorts the rows that remain.
  */
 export function dedupStage(cmd: FieldListCommand): StageFactory {
-  const names = cmd.fields.map((f) => f.name);
-  const count = names.length > 1 && /^\d+$/.test(names[0]!) ? Number(names.shift()) : 1;
-  const keepEmpty = boolOption(cmd.options, "keepempty", false);
-  const consecutive = boolOption(cmd.options, "consecutive", false);
-  if (cmd.options.some((o) => o.key.toLowerCase() === "sortby")) throw new SplEvalError("dedup sortby is not supported by the evaluator", "dedup");
-  return (next) => {
+  const spec = dedupSpec(cmd.fields.map((f) => f.name));
+  const opts = readOptions("dedup", cmd.options, ["keepempty", "consecutive", "keepevents"]);
+  const keepEmpty = opts.bool("keepempty", false);
+  const consecutive = opts.bool("consecutive", false);
+  const keepEvents = opts.bool("keepevents", false);
+  const dedup: StageFactory = (next) => {
     const seen = new Map<string, number>();
     let last: string | null = null;
+    const duplicate = (key: string): boolean => {
+      if (consecutive) {
+        const dup = key === last;
+        last = key;
+        return dup;
+      }
+      const n = seen.get(key) ?? 0;
+      seen.set(key, n + 1);
+      return n >= spec.count;
+    };
     return {
       push: (row: Row) => {
-        const values = names.map((n) => valuesOf(row.get(n)).map(scalarText));
+        const values = spec.fields.map((n) => valuesOf(row.get(n)).map(scalarText));
         if (values.some((v) => v.length === 0)) {
           if (keepEmpty) next.push(row);
           return;
         }
-        const key = JSON.stringify(values);
-        if (consecutive) {
-          if (key !== last) next.push(row);
-          last = key;
-          return;
-        }
-        const n = seen.get(key) ?? 0;
-        if (n < count) next.push(row);
-        seen.set(key, n + 1);
+        if (!duplicate(JSON.stringify(values))) next.push(row);
+        else if (keepEvents) next.push(new Map([...row].filter(([k]) => !spec.fields.includes(k))));
       },
       end: () => next.end(),
     };
   };
+  if (!spec.sortBy) return dedup;
+  const sort = blocking((rows) => [...rows].sort(rowComparator(spec.sortBy!)));
+  return (next) => dedup(sort(next));
 }

@@ -3,14 +3,17 @@ import { join } from "node:path";
 import type { LookupCommand } from "../../../spl/ast.js";
 import { SplEvalError } from "../errors.js";
 import { scalarText, valuesOf, type Row } from "../row.js";
-import { streaming, type StageFactory, type StageContext } from "./types.js";
+import { readOptions, streaming, type StageFactory, type StageContext } from "./types.js";
 
 /**
  * `lookup TABLE in [AS field]… [OUTPUT|OUTPUTNEW out [AS field]…]` against a CSV file `TABLE` or `TABLE.csv`
  * in the lookups folder. Matching is exact and case-sensitive (Splunk's CSV default); several matching lines
  * give multivalues; without OUTPUT every other column is written. OUTPUTNEW writes only missing fields.
+ * `local=` and `update=` say where Splunk reads the table and whether it reloads it during a run; a CSV file
+ * read once gives the same rows either way.
  */
 export function lookupStage(cmd: LookupCommand, ctx: StageContext): StageFactory {
+  readOptions("lookup", cmd.options, ["local", "update"]);
   const table = loadTable(cmd.table.name, ctx.lookupsDir);
   const inputs = cmd.inputs.map((i) => ({ column: i.field.name, field: i.alias?.name ?? i.field.name }));
   for (const i of inputs) if (!table.columns.includes(i.column)) throw new SplEvalError(`lookup ${cmd.table.name} has no column ${i.column}`, "lookup");

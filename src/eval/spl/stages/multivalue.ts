@@ -2,7 +2,8 @@ import type { FieldListCommand } from "../../../spl/ast.js";
 import { SplEvalError } from "../errors.js";
 import { scalarText, valuesOf, type Row, type Scalar } from "../row.js";
 import { isRec } from "../../views/sigma.js";
-import { boolOption, intOption, option, streaming, type StageFactory } from "./types.js";
+import { compileRegex } from "../../regex.js";
+import { readOptions, streaming, type StageFactory } from "./types.js";
 
 function oneField(cmd: FieldListCommand): string {
   const f = cmd.fields[0]?.name;
@@ -13,7 +14,7 @@ function oneField(cmd: FieldListCommand): string {
 /** `mvexpand f [limit=N]`: one row per value of f; rows without f pass unchanged. */
 export function mvexpandStage(cmd: FieldListCommand): StageFactory {
   const field = oneField(cmd);
-  const limit = intOption(cmd.options, "limit", 0);
+  const limit = readOptions("mvexpand", cmd.options, ["limit"]).int("limit", 0);
   return streaming((row, emit) => {
     const vs = valuesOf(row.get(field));
     if (vs.length <= 1) return emit(row);
@@ -25,16 +26,20 @@ export function mvexpandStage(cmd: FieldListCommand): StageFactory {
   });
 }
 
-/** `makemv [delim=" "|tokenizer=re] [allowempty=f] f`: splits a text value into a multivalue. */
+/**
+ * `makemv [delim=" "|tokenizer=re] [allowempty=f] f`: splits a text value into a multivalue — at each
+ * delimiter, or into the tokenizer's matches (a match's first group when it has one). `setsv=t` (keep a
+ * single-value copy beside the multivalue) has no counterpart in our rows and is refused.
+ */
 export function makemvStage(cmd: FieldListCommand): StageFactory {
   const field = oneField(cmd);
-  if (option(cmd.options, "tokenizer") !== null) throw new SplEvalError("makemv tokenizer= is not supported by the evaluator", "makemv");
-  const delim = option(cmd.options, "delim") ?? " ";
-  const allowEmpty = boolOption(cmd.options, "allowempty", false);
+  const opts = readOptions("makemv", cmd.options, ["delim", "tokenizer", "allowempty", "setsv"]);
+  if (opts.bool("setsv", false)) throw new SplEvalError("makemv setsv=true is not supported by the evaluator", "makemv");
+  const split = splitter(opts.text("delim"), opts.text("tokenizer"), opts.bool("allowempty", false));
   return streaming((row, emit) => {
     const v = row.get(field);
     if (v === undefined || Array.isArray(v)) return emit(row);
-    const parts = scalarText(v as Scalar).split(delim).filter((p) => allowEmpty || p !== "");
+    const parts = split(scalarText(v as Scalar));
     const out = new Map(row);
     if (parts.length === 0) out.delete(field);
     else out.set(field, parts.length === 1 ? parts[0]! : parts);
@@ -42,14 +47,24 @@ export function makemvStage(cmd: FieldListCommand): StageFactory {
   });
 }
 
+function splitter(delim: string | null, tokenizer: string | null, allowEmpty: boolean): (text: string) => string[] {
+  if (delim !== null && tokenizer !== null) throw new SplEvalError("makemv takes delim= or tokenizer=, not both", "makemv");
+  if (tokenizer === null) return (text) => text.split(delim ?? " ").filter((p) => allowEmpty || p !== "");
+  const re = compileRegex(tokenizer);
+  if (!re.ok) throw new SplEvalError(`makemv tokenizer: ${re.message}`, "makemv");
+  const { regex } = re;
+  return (text) => regex.matches(text).map((m) => (m.numbered.length > 1 ? m.numbered[1] : m.numbered[0]) ?? "").filter((p) => allowEmpty || p !== "");
+}
+
 /**
  * `spath [input=_raw] [output=o] [path=a.b{}.c]`: JSON text → fields. Without a path every leaf becomes a
  * field named by its path, arrays written `{}` (`a{}.b`), as Splunk names them.
  */
 export function spathStage(cmd: FieldListCommand): StageFactory {
-  const input = option(cmd.options, "input") ?? "_raw";
-  const path = option(cmd.options, "path") ?? cmd.fields[0]?.name ?? null;
-  const output = option(cmd.options, "output") ?? path;
+  const opts = readOptions("spath", cmd.options, ["input", "output", "path"]);
+  const input = opts.text("input") ?? "_raw";
+  const path = opts.text("path") ?? cmd.fields[0]?.name ?? null;
+  const output = opts.text("output") ?? path;
   return streaming((row, emit) => {
     const text = valuesOf(row.get(input)).map(scalarText)[0];
     let doc: unknown;

@@ -3,7 +3,8 @@ import { SplEvalError } from "../errors.js";
 import { compileExpr, toField, type EvalContext } from "../expr.js";
 import { compareScalars, type FieldValue, type Row, type Scalar, scalarNumber, scalarText, valuesOf } from "../row.js";
 import { accumulatorFor, type Accumulator, type AccumulatorFactory } from "./aggregate.js";
-import { boolOption, intOption, type StageFactory } from "./types.js";
+import { spanSeconds } from "../span.js";
+import { readOptions, type StageFactory } from "./types.js";
 
 interface AggSpec {
   readonly name: string;
@@ -11,12 +12,16 @@ interface AggSpec {
   readonly make: AccumulatorFactory;
 }
 
-/** stats, eventstats and streamstats. An event missing a by-field (or holding null there) takes no part. */
+/**
+ * stats, eventstats and streamstats. An event missing a by-field (or holding null there) takes no part.
+ * `stats partitions=N` only spreads the work in Splunk, so it changes no result.
+ */
 export function statsStage(cmd: StatsCommand, ctx: EvalContext): StageFactory {
   const specs = cmd.aggregations.map((a) => aggSpec(a, ctx));
   const by = cmd.by.map((f) => f.name);
   switch (cmd.name) {
     case "stats":
+      readOptions("stats", cmd.options, ["partitions"]).int("partitions", 1);
       return (next) => {
         const groups = new Map<string, { key: Scalar[]; accs: Accumulator[] }>();
         return {
@@ -38,6 +43,7 @@ export function statsStage(cmd: StatsCommand, ctx: EvalContext): StageFactory {
         };
       };
     case "eventstats":
+      readOptions("eventstats", cmd.options, []);
       return (next) => {
         const rows: Row[] = [];
         const groups = new Map<string, Accumulator[]>();
@@ -68,27 +74,77 @@ export function statsStage(cmd: StatsCommand, ctx: EvalContext): StageFactory {
   }
 }
 
+interface StreamEntry {
+  readonly id: string;
+  readonly time: number | null;
+  readonly row: Row;
+}
+
+/**
+ * `streamstats [current=t] [window=N] [time_window=span] [global=t] [reset_on_change=f] … [by …]`. Without a
+ * window the statistics run over all earlier events of the group (Splunk's cap of 10,000 events,
+ * max_stream_window, is not applied). `window=N` keeps the last N events — one window for all groups unless
+ * global=f, and each event sees the events of its own group in it. `time_window` keeps the events whose
+ * `_time` is within the span of the event's (boundary included; Splunk needs the events sorted by time).
+ * reset_on_change clears everything when an event's by-values differ from the previous event's.
+ */
 function streamstats(cmd: StatsCommand, specs: readonly AggSpec[], by: readonly string[]): StageFactory {
-  const current = boolOption(cmd.options, "current", true);
-  const window = intOption(cmd.options, "window", 0);
+  const opts = readOptions("streamstats", cmd.options, ["current", "window", "time_window", "global", "reset_on_change"]);
+  const current = opts.bool("current", true);
+  const window = opts.int("window", 0);
+  if (window < 0) throw new SplEvalError("streamstats window= must not be negative", "streamstats");
+  const timeText = opts.text("time_window");
+  const timeWindow = timeText === null ? null : spanSeconds(timeText, "streamstats time_window");
+  const resetOnChange = opts.bool("reset_on_change", false);
+  const perGroup = !opts.bool("global", true) && by.length > 0;
+  if (window === 0 && timeWindow === null) return cumulative(specs, by, current, resetOnChange);
+  const keep = (list: StreamEntry[]): void => {
+    if (window > 0 && list.length > window) list.splice(0, list.length - window);
+  };
+  return streamFrame<StreamEntry[]>(by, resetOnChange, (row, id, lists) => {
+    const time = scalarNumber(valuesOf(row.get("_time"))[0]);
+    if (timeWindow !== null && time === null) return row;
+    const listId = perGroup ? id : "";
+    let list = lists.get(listId) ?? [];
+    if (timeWindow !== null) list = list.filter((e) => Math.abs(time! - e.time!) <= timeWindow);
+    lists.set(listId, list);
+    const entry = { id, time, row };
+    if (current) list.push(entry), keep(list);
+    const accs = specs.map((s) => s.make());
+    for (const e of list) if (e.id === id) feed(accs, specs, e.row);
+    if (!current) list.push(entry), keep(list);
+    return resultRow(new Map(row), specs, accs);
+  });
+}
+
+/** streamstats without a window: running accumulators per group, fed after (current=f) or before the result. */
+function cumulative(specs: readonly AggSpec[], by: readonly string[], current: boolean, resetOnChange: boolean): StageFactory {
+  return streamFrame<Accumulator[]>(by, resetOnChange, (row, id, groups) => {
+    let accs = groups.get(id);
+    if (!accs) groups.set(id, (accs = specs.map((s) => s.make())));
+    if (current) feed(accs, specs, row);
+    const out = resultRow(new Map(row), specs, accs);
+    if (!current) feed(accs, specs, row);
+    return out;
+  });
+}
+
+/**
+ * What every streamstats variant shares: a row without the by-fields passes unchanged; the others go to `step`
+ * with their group's id and the running state, which reset_on_change clears when the group changes.
+ */
+function streamFrame<T>(by: readonly string[], resetOnChange: boolean, step: (row: Row, id: string, state: Map<string, T>) => Row): StageFactory {
   return (next) => {
-    const windows = new Map<string, Row[]>();
+    const state = new Map<string, T>();
+    let lastId: string | null = null;
     return {
       push: (row) => {
         const key = groupKeys(row, by)[0];
         if (!key) return next.push(row);
         const id = JSON.stringify(key);
-        const seen = windows.get(id) ?? [];
-        windows.set(id, seen);
-        if (current) seen.push(row);
-        if (window > 0 && seen.length > window) seen.shift();
-        const accs = specs.map((s) => s.make());
-        for (const r of seen) feed(accs, specs, r);
-        if (!current) {
-          seen.push(row);
-          if (window > 0 && seen.length > window) seen.shift();
-        }
-        next.push(resultRow(new Map(row), specs, accs));
+        if (resetOnChange && lastId !== null && id !== lastId) state.clear();
+        lastId = id;
+        next.push(step(row, id, state));
       },
       end: () => next.end(),
     };
