@@ -4,11 +4,10 @@ import { collectFiles, readInput } from "../cli/inputs.js";
 import { renderDiagnostics } from "../cli/render.js";
 import { renderReport, REPORTERS, type Reporter } from "../cli/reporters.js";
 import { summarize, type CheckName, type FileCheckResult } from "../diagnostics/check-result.js";
-import { DEFAULT_PROFILE, loadProfile } from "../profiles/load.js";
-import { loadMacroLibrary } from "../spl/macros/library-loader.js";
-import { checkFiles, type FileChecker } from "../verify/check.js";
-import { sigmaChecker, splunkChecker } from "../verify/translate-check.js";
-import { withVerify } from "../verify/verify-check.js";
+import { checkInParallel, workerCount } from "../cli/check/pool.js";
+import { buildCheckers, type CheckSetup } from "../cli/check/setup.js";
+import { progressBar } from "../cli/progress.js";
+import { DEFAULT_PROFILE } from "../profiles/load.js";
 
 const CHECKS: readonly CheckName[] = ["parse", "roundtrip", "translate", "verify"];
 
@@ -29,6 +28,7 @@ export default class Check extends SigsplCommand {
     checks: Flags.string({ description: `the checks to run, comma-separated (${CHECKS.join(", ")})` }),
     profile: Flags.string({ description: "the profile for translate and verify (shipped name or file)", default: DEFAULT_PROFILE }),
     macros: Flags.string({ description: "macro definitions for Splunk searches (folder of macro YAML files or macros.conf)", multiple: true }),
+    jobs: Flags.integer({ description: "worker threads (default: one per core; large runs only; 1 checks in this thread)", min: 1 }),
   };
 
   async run(): Promise<void> {
@@ -36,18 +36,17 @@ export default class Check extends SigsplCommand {
     const selected = new Set((flags.checks ?? CHECKS.join(",")).split(",").map((c) => c.trim()));
     const unknown = [...selected].filter((c) => !CHECKS.includes(c as CheckName));
     if (unknown.length) this.error(`unknown check(s): ${unknown.join(", ")} (known: ${CHECKS.join(", ")})`, { exit: EXIT.usage });
-    const profile = loadProfile(flags.profile);
-    if (!profile.value) {
-      await this.err(renderDiagnostics(profile.diagnostics, flags.profile));
+    const setup: CheckSetup = { profile: flags.profile, macros: flags.macros ?? [], verify: selected.has("verify") };
+    const built = buildCheckers(setup);
+    if (!built.ok) {
+      await this.err(renderDiagnostics(built.diagnostics, flags.profile));
       this.exit(EXIT.inputErrors);
     }
-    const macros = loadMacroLibrary(flags.macros ?? []);
-    if (macros.diagnostics.length) await this.err(renderDiagnostics(macros.diagnostics, "macros"));
-    const verify = (c: FileChecker): FileChecker => (selected.has("verify") ? withVerify(c, profile.value!, macros.library) : c);
+    if (built.warnings.length) await this.err(renderDiagnostics(built.warnings, "macros"));
     const files = collectFiles(argv as string[]).map((file) => ({ file, text: readInput(file) }));
-    const progress = process.stderr.isTTY ? (done: number): void => void process.stderr.write(`\rchecked ${done}/${files.length}`) : undefined;
-    const report = checkFiles(files, { sigma: verify(sigmaChecker(profile.value!)), spl: verify(splunkChecker(profile.value!, macros.library)) }, progress);
-    if (progress) process.stderr.write("\n");
+    const progress = progressBar(files.length, "files");
+    const report = await checkInParallel(files, setup, built.checkers, progress?.update, workerCount(files.length, flags.jobs));
+    progress?.end();
     const filtered = summarize(report.results.map((r) => only(r, selected)));
     const reporter: Reporter = flags.json ? "json" : (flags.reporter as Reporter);
     await this.out(renderReport(filtered, reporter));

@@ -22,12 +22,26 @@ export interface Checkers {
   readonly spl?: FileChecker;
 }
 
+/**
+ * The checks of one file, or null when the file is not a rule (a macro definition, a profile …). A checker that
+ * breaks on a file (a bug of ours) fails that file with the reason, and the run goes on.
+ */
+export function checkOne(file: string, text: string, checkers: Checkers = {}): FileCheckResult | null {
+  if (!isRuleFile(file, text)) return null;
+  const sigma = Boolean(checkers.sigma) && looksLikeSigma(file, text);
+  try {
+    return sigma ? checkers.sigma!(file, text) : (checkers.spl ?? checkSplFile)(file, text);
+  } catch (e) {
+    const message = `internal error while checking this file: ${e instanceof Error ? e.message : String(e)}`;
+    return { file, kind: sigma ? "sigma" : "spl", checks: { parse: "fail" }, messages: [{ level: "error", code: "INT0001", message }] };
+  }
+}
+
 /** Runs the checks of every file; a broken file is one failed result, never the end of the run. */
 export function checkFiles(files: readonly { file: string; text: string }[], checkers: Checkers = {}, progress?: (done: number) => void): CheckReport {
-  const results = files.filter(({ file, text }) => isRuleFile(file, text)).map(({ file, text }, i) => {
+  const results = files.flatMap(({ file, text }, i) => {
     progress?.(i + 1);
-    if (checkers.sigma && looksLikeSigma(file, text)) return checkers.sigma(file, text);
-    return (checkers.spl ?? checkSplFile)(file, text);
+    return checkOne(file, text, checkers) ?? [];
   });
   return summarize(results);
 }

@@ -48,4 +48,18 @@ describe("sigspl check on Sigma rules", () => {
     ]);
     expect(report.results[0]!.messages[0]).toMatchObject({ path: "detection.condition", line: 5 });
   });
+
+  it("checks a large run on worker threads with the same report, in the same order, as in one thread", () => {
+    const dir = mkdtempSync(join(tmpdir(), "sigspl-check-parallel-"));
+    const rule = (i: number): string => `title: r${i}\nlogsource: {product: windows, category: process_creation}\ndetection:\n  sel: {Image|endswith: '\\x${i}.exe'}\n  condition: sel\n`;
+    for (let i = 0; i < 240; i++) writeFileSync(join(dir, `r${String(i).padStart(3, "0")}.yml`), i === 117 ? "title: broken\ndetection: [\n" : rule(i));
+    const one = runCli(["check", dir, "--jobs", "1", "--json"]);
+    const two = runCli(["check", dir, "--jobs", "2", "--json"]);
+    expect(two.status).toBe(1);
+    expect(two.stdout).toBe(one.stdout);
+    const report = JSON.parse(two.stdout) as Report;
+    expect(report.summary).toMatchObject({ files: 240, failed: 1 });
+    expect(report.results[117]).toMatchObject({ checks: { parse: "fail" } });
+    expect(report.results[117]!.file.endsWith("r117.yml")).toBe(true);
+  });
 });
