@@ -12,7 +12,7 @@ import { summarizePipeline } from "../spl/summary.js";
 import { convertSigmaFile } from "../translate/convert.js";
 import { splunkSearchToSigma } from "../translate/spl-to-sigma.js";
 import { loadForms } from "../verify/load-forms.js";
-import { byFieldDrops } from "../verify/pipeline-effects.js";
+import { resultsLevel } from "../verify/pipeline-effects.js";
 import { verifyForms } from "../verify/verify.js";
 import { RULES_DIR, SEED } from "./seed.js";
 
@@ -43,7 +43,7 @@ export async function mainStory(): Promise<{ text: string; ok: boolean }> {
   const stages = original ? summarizePipeline(original) : [];
   const matched = (sigmaRun?.results ?? []).flatMap((r) => (r.kind === "event" ? [r.event] : []));
   const expanded = parseSplExpanded(source.search, library).ast;
-  const effects = expanded ? byFieldDrops(expanded, matched, profile) : [];
+  const effects = expanded ? resultsLevel(expanded, matched, profile).effects : [];
 
   const width = Math.max(0, ...stages.map((st) => st.command.length));
   const lines = [

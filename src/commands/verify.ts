@@ -63,6 +63,10 @@ function describe(a: string, b: string, report: VerifyReport): string {
     lines.push(`  A ${d.a ? "matches" : "does not match"}, B ${d.b ? "matches" : "does not match"}: ${JSON.stringify(d.event)}`);
     lines.push(`    A decided by: ${d.decidedBy.a.join("; ")}`, `    B decided by: ${d.decidedBy.b.join("; ")}`);
   }
-  for (const r of report.results) lines.push(`  results level: ${r.message}`);
+  if (report.results) {
+    const { matched, rows, effects } = report.results;
+    lines.push(`  results level: both forms match ${matched} given event(s); the whole SPL search returns ${rows ?? "?"} row(s)`);
+    for (const e of effects) lines.push(`    ${e.message}`);
+  }
   return lines.join("\n");
 }

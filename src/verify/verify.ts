@@ -4,7 +4,7 @@ import { loadLogsourceDefinitions } from "../profiles/load.js";
 import type { LogsourceKeys } from "../profiles/types.js";
 import { boundaryEvents, type GeneratedEvent } from "./generate/boundary.js";
 import type { RuleForm } from "./forms.js";
-import { byFieldDrops, type PipelineEffect } from "./pipeline-effects.js";
+import { resultsLevel, type ResultsLevel } from "./pipeline-effects.js";
 
 export type Verdict = "equivalent" | "differs" | "inconclusive";
 
@@ -34,8 +34,8 @@ export interface VerifyReport {
   readonly reason: string | null;
   readonly events: { readonly given: number; readonly generated: number };
   readonly disagreements: readonly Disagreement[];
-  /** The results level: what the SPL form's pipeline does to events both forms match (e.g. `stats … by`). */
-  readonly results: readonly PipelineEffect[];
+  /** The results level, on the given events both forms match: the SPL search's rows and what its pipeline does. */
+  readonly results: ResultsLevel | null;
 }
 
 /**
@@ -63,7 +63,7 @@ export function verifyForms(a: RuleForm, b: RuleForm, given: readonly EventRecor
   const spl = a.pipeline ?? b.pipeline;
   // Generated events lack fields by construction: the results level speaks of the given events only.
   const both = given.filter((e) => a.matches(e) && b.matches(e));
-  const results = spl ? byFieldDrops(spl.ast, both, spl.profile) : [];
+  const results = spl ? resultsLevel(spl.ast, both, spl.profile) : null;
   return {
     verdict,
     reason: verdict === "inconclusive" ? problems.join("; ") : null,

@@ -30,11 +30,20 @@ describe("sigspl verify", () => {
   it("names the pipeline's effects at the results level: stats … by dest drops the bundled event without dest", () => {
     const r = runCli(["verify", `${SEED}.sigma.yml`, `${SEED}.yml`, "--profile", "sysmon", "--events", "rules/rms-radmin-namedpipe/events.json", "--json"]);
     expect(r.status).toBe(0);
-    const report = JSON.parse(r.stdout) as { verdict: string; results: { command: string; events: number; message: string }[] };
+    const report = JSON.parse(r.stdout) as { verdict: string; results: { matched: number; rows: number; effects: { command: string; events: number; message: string }[] } };
     expect(report.verdict).toBe("equivalent");
-    expect(report.results).toEqual([
-      { command: "stats … by dest", events: 1, message: "`stats … by dest` drops events without dest: 1 event matched by the Sigma rule yields no row" },
-    ]);
+    expect(report.results).toEqual({
+      matched: 6,
+      rows: 4,
+      effects: [
+        { command: "stats … by dest", events: 1, message: "`stats … by dest` drops events without dest: 1 event matched by the Sigma rule yields no row" },
+        {
+          command: "stats … by Image EventType ProcessId PipeName dest UserID",
+          events: 5,
+          message: "`stats … by Image EventType ProcessId PipeName dest UserID` turns 5 events into 4 rows",
+        },
+      ],
+    });
   });
 
   it("shows a minimal event on which a broken search and the rule disagree, and exits 1", () => {
