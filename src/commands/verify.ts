@@ -57,10 +57,11 @@ function describe(a: string, b: string, report: VerifyReport): string {
   const lines = [
     `A: ${a}`,
     `B: ${b}`,
-    `${report.verdict}${report.reason ? ` (${report.reason})` : ""} — ${report.events.given} given and ${report.events.generated} generated events, ${report.disagreements.length} disagreement(s)`,
+    `${report.verdict}${report.reason ? ` (${report.reason})` : ""} — ${report.events.given} given and ${report.events.generated} generated events, ${report.disagreements.length} cause(s) of disagreement`,
   ];
   for (const d of report.disagreements) {
-    lines.push(`  A ${d.a ? "matches" : "does not match"}, B ${d.b ? "matches" : "does not match"}: ${JSON.stringify(d.event)}`);
+    const others = d.events > 1 ? ` (and ${d.events - 1} more event(s) for the same cause)` : "";
+    lines.push(`  A ${d.a ? "matches" : "does not match"}, B ${d.b ? "matches" : "does not match"}: ${JSON.stringify(d.event)}${others}`);
     lines.push(`    A decided by: ${d.decidedBy.a.join("; ")}`, `    B decided by: ${d.decidedBy.b.join("; ")}`);
   }
   if (report.results) {

@@ -15,6 +15,8 @@ export interface Disagreement {
   readonly b: boolean;
   /** The sub-conditions that decide each form's verdict on that event, in words. */
   readonly decidedBy: { readonly a: readonly string[]; readonly b: readonly string[] };
+  /** How many of the events run disagree for this same cause. */
+  readonly events: number;
 }
 
 /** How many boundary events verify generates unless told otherwise. */
@@ -40,30 +42,33 @@ export interface VerifyReport {
 
 /**
  * Runs two forms of a rule on the given events and on events generated on the boundaries of both, each form
- * with its own language's semantics, and reports every event on which their verdicts differ.
+ * with its own language's semantics, and reports every cause of disagreement with a minimal event.
  */
 export function verifyForms(a: RuleForm, b: RuleForm, given: readonly EventRecord[], opts: VerifyOptions = {}): VerifyReport {
   const problems = [...a.problems, ...b.problems];
   const def = opts.logsource ? findLogsource(opts.logsource, loadLogsourceDefinitions().value ?? []) : null;
   const limit = opts.generate ?? DEFAULT_GENERATE;
   const generated = inMemoryEvents(boundaryEvents([a.ir, b.ir], { logsource: def, limit, environment: [...a.environment, ...b.environment], seed: opts.seed }), "<generated>");
-  const disagreements: Disagreement[] = [];
-  const seen = new Set<string>();
+  // One disagreement per cause (the same verdicts decided by the same sub-conditions): the first event found,
+  // shrunk, stands for the others, which are counted.
+  const byCause = new Map<string, Disagreement>();
   for (const e of [...given, ...generated]) {
     const va = a.matches(e);
     const vb = b.matches(e);
     if (va === vb) continue;
     const event = shrink(e.value, a, b);
-    const key = JSON.stringify(event);
     const [minimal] = inMemoryEvents([event]);
-    if (!seen.has(key)) disagreements.push({ event, a: va, b: vb, decidedBy: { a: a.explain(minimal!), b: b.explain(minimal!) } });
-    seen.add(key);
+    const decidedBy = { a: a.explain(minimal!), b: b.explain(minimal!) };
+    const key = JSON.stringify([va, vb, decidedBy]);
+    const known = byCause.get(key);
+    byCause.set(key, known ? { ...known, events: known.events + 1 } : { event, a: va, b: vb, decidedBy, events: 1 });
   }
+  const disagreements = [...byCause.values()];
   const verdict: Verdict = disagreements.length ? "differs" : problems.length ? "inconclusive" : "equivalent";
   const spl = a.pipeline ?? b.pipeline;
   // Generated events lack fields by construction: the results level speaks of the given events only.
   const both = given.filter((e) => a.matches(e) && b.matches(e));
-  const results = spl ? resultsLevel(spl.ast, both, spl.profile) : null;
+  const results = spl && given.length ? resultsLevel(spl.ast, both, spl.profile) : null;
   return {
     verdict,
     reason: verdict === "inconclusive" ? problems.join("; ") : null,

@@ -52,12 +52,16 @@ describe("sigspl verify", () => {
     writeFileSync(broken, '`sysmon` EventCode IN (17, 18) EventType IN ("CreatePipe", "ConnectPipe") PipeName IN ("\\\\RManFUSServerNotify32", "\\\\RMSPrint*")');
     const r = runCli(["verify", `${SEED}.sigma.yml`, broken, "--profile", "sysmon", "--json"]);
     expect(r.status).toBe(1);
-    const report = JSON.parse(r.stdout) as { verdict: string; disagreements: { event: Record<string, unknown>; a: boolean; b: boolean; decidedBy: { a: string[]; b: string[] } }[] };
+    const report = JSON.parse(r.stdout) as { verdict: string; disagreements: { event: Record<string, unknown>; a: boolean; b: boolean; decidedBy: { a: string[]; b: string[] }; events: number }[] };
     expect(report.verdict).toBe("differs");
     expect(report.disagreements[0]).toMatchObject({ a: true, b: false, event: { PipeName: "\\RManFUSCallbackNotify32" } });
     // Which sub-condition decided each side, in each form's own words.
     expect(report.disagreements[0]!.decidedBy.a).toContain('PipeName is "\\RManFUSCallbackNotify32": true');
     expect(report.disagreements[0]!.decidedBy.b).toEqual(expect.arrayContaining([expect.stringMatching(/^PipeName .*: false$/)]));
+    // One entry per cause: case variants of the same event are counted, not listed.
+    const causes = report.disagreements.map((d) => JSON.stringify([d.a, d.b, d.decidedBy]));
+    expect(new Set(causes).size).toBe(causes.length);
+    expect(report.disagreements.reduce((n, d) => n + d.events, 0)).toBeGreaterThan(report.disagreements.length);
   });
 });
 
