@@ -1,4 +1,6 @@
-import { EmbeddedActionsParser, tokenMatcher, type ILookaheadStrategy, type IOrAlt, type IToken, type TokenType } from "chevrotain";
+import {
+  EmbeddedActionsParser, tokenMatcher, type DSLMethodOpts, type ILookaheadStrategy, type IOrAlt, type IToken, type TokenType,
+} from "chevrotain";
 import type { Pos, Span } from "../../diagnostics/diagnostic.js";
 import type { FieldName, MacroRef, Option, Quoted, SearchGroup, SearchValue, Word } from "../ast.js";
 import { splitMacroRef } from "../macros/reference.js";
@@ -216,11 +218,14 @@ export abstract class SplParserBase extends EmbeddedActionsParser {
     return {
       ALT: () => {
         const tok = this.CONSUME(T.WordLike);
-        const tail = this.OPTION({ GATE: () => this.gluedParenAhead(), DEF: () => this.SUBRULE(this.parenTail) });
+        const tail = this.OPTION((this.parenTailOption ??= { GATE: () => this.gluedParenAhead(), DEF: () => this.SUBRULE(this.parenTail) }));
         return this.ACTION(() => build(tok, tail));
       },
     };
   }
+
+  /** Built once, as the alternatives are: it is asked after every word. */
+  private parenTailOption: DSLMethodOpts<boolean> | null = null;
 
   /** An alternative: one token of `type`, made into a node by `build`. */
   private tokenAlt<R>(type: TokenType, build: (tok: IToken) => R): IOrAlt<R> {

@@ -4,6 +4,8 @@ import {
 
 type AlternationOptions = Parameters<ILookaheadStrategy["buildLookaheadForAlternation"]>[0];
 type AlternationChoice = ReturnType<ILookaheadStrategy["buildLookaheadForAlternation"]>;
+type OptionalOptions = Parameters<ILookaheadStrategy["buildLookaheadForOptional"]>[0];
+type OptionalChoice = ReturnType<ILookaheadStrategy["buildLookaheadForOptional"]>;
 
 /** What a lookahead function reads: the parser, through `this`. */
 interface TokenSource {
@@ -44,10 +46,20 @@ function tableChoice(paths: readonly LookaheadSequence[]): AlternationChoice {
   };
 }
 
+/** Whether to enter an optional or repeated part whose lookahead needs more than one token: one of its paths matches. */
+function tableEntry(paths: LookaheadSequence): OptionalChoice {
+  const tables = paths.map((path) => path.map(accepts));
+  return function (this: TokenSource): boolean {
+    for (const path of tables) if (pathMatches(this, path)) return true;
+    return false;
+  };
+}
+
 /**
- * Chevrotain's LL(k) strategy with a faster choice among alternatives that have gates or need more than one
- * token. It reads the same lookahead paths and chooses the same alternative; only the matching is quicker.
- * Chevrotain's one-token choice without gates (a single table) is already as quick, so it is kept.
+ * Chevrotain's LL(k) strategy with faster matching where its own is slow: alternatives that have gates or
+ * need more than one token, and optional or repeated parts that need more than one token (`key=value` options
+ * before a list of fields). It reads the same lookahead paths and makes the same choices; only the matching
+ * is quicker. Chevrotain's one-token cases (a single table) are already as quick, so they are kept.
  */
 export class TableLookaheadStrategy extends LLkLookaheadStrategy {
   override buildLookaheadForAlternation(options: AlternationOptions): AlternationChoice {
@@ -56,5 +68,12 @@ export class TableLookaheadStrategy extends LLkLookaheadStrategy {
     const oneToken = paths.every((alt) => alt.every((path) => path.length === 1));
     if (!options.hasPredicates && oneToken) return super.buildLookaheadForAlternation(options);
     return tableChoice(paths);
+  }
+
+  override buildLookaheadForOptional(options: OptionalOptions): OptionalChoice {
+    if (options.dynamicTokensEnabled) return super.buildLookaheadForOptional(options);
+    const [inside = []] = getLookaheadPaths({ occurrence: options.prodOccurrence, rule: options.rule, prodType: options.prodType, maxLookahead: options.maxLookahead });
+    if (inside.every((path) => path.length === 1)) return super.buildLookaheadForOptional(options);
+    return tableEntry(inside);
   }
 }
