@@ -14,15 +14,21 @@ export interface SplParseResult {
 /** Deeper nesting of `(` and `[` is refused before parsing: recursion must never exhaust the stack. */
 export const MAX_NESTING = 100;
 
-const parser = new SplParser();
+/** One parser for every search: building one runs Chevrotain's grammar analysis, which takes far longer than a parse. */
+const sharedParser = new SplParser();
 
 /** Chevrotain's syntax diagrams of the SPL grammar, as a standalone HTML page. */
 export function splSyntaxDiagramsHtml(): string {
-  return createSyntaxDiagramsCode(parser.getSerializedGastProductions());
+  return createSyntaxDiagramsCode(sharedParser.getSerializedGastProductions());
 }
 
 /** Parses one search. Never throws on bad input: every problem comes back as a diagnostic. */
 export function parseSpl(text: string): SplParseResult {
+  return parseSplWith(sharedParser, text);
+}
+
+/** `parseSpl` with a given parser instance: tests compare parsers built differently, and fresh ones with the shared one. */
+export function parseSplWith(parser: SplParser, text: string): SplParseResult {
   const lexed = T.splLexer.tokenize(text);
   const lexErrors = lexed.errors.map((e): Diagnostic => lexDiagnostic(text, e.offset, e.length));
   if (lexErrors.length) return { ast: null, diagnostics: lexErrors.slice(0, 1) };
@@ -61,11 +67,14 @@ function emptySearch(text: string): Diagnostic {
 const OPENERS = new Set(T.allTokens.filter((t) => t === T.LBracket || (t.CATEGORIES ?? []).some((c) => c === T.LParen || c === T.LBracket)));
 const CLOSERS = new Set(T.allTokens.filter((t) => (t.CATEGORIES ?? []).some((c) => c === T.RParen || c === T.RBracket)));
 
+/** What each token does to the nesting depth, by its type's index: an array read is cheaper than two set look-ups per token. */
+const DEPTH_CHANGE: number[] = [];
+for (const t of T.allTokens) DEPTH_CHANGE[t.tokenTypeIdx!] = OPENERS.has(t) ? 1 : CLOSERS.has(t) ? -1 : 0;
+
 function nestingError(text: string, tokens: readonly IToken[]): Diagnostic | null {
   let depth = 0;
   for (const tok of tokens) {
-    if (OPENERS.has(tok.tokenType)) depth++;
-    else if (CLOSERS.has(tok.tokenType)) depth--;
+    depth += DEPTH_CHANGE[tok.tokenTypeIdx]!;
     if (depth > MAX_NESTING) {
       return {
         code: "SPL1003",

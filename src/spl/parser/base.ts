@@ -1,9 +1,14 @@
-import { EmbeddedActionsParser, type IToken, type TokenType } from "chevrotain";
+import {
+  EmbeddedActionsParser, tokenMatcher, type DSLMethodOpts, type ILookaheadStrategy, type IOrAlt, type IToken, type TokenType,
+} from "chevrotain";
 import type { Pos, Span } from "../../diagnostics/diagnostic.js";
 import type { FieldName, MacroRef, Option, Quoted, SearchGroup, SearchValue, Word } from "../ast.js";
 import { splitMacroRef } from "../macros/reference.js";
 import { decodeQuoted, decodeWord } from "../strings.js";
 import * as T from "../tokens.js";
+import { TableLookaheadStrategy } from "./lookahead.js";
+
+export const MAX_LOOKAHEAD = 2;
 
 /**
  * Shared pieces of the SPL grammar: spans, words, quoted strings, macro references, field names and
@@ -11,9 +16,17 @@ import * as T from "../tokens.js";
  * expressions → commands → pipeline), one file each; the last one runs Chevrotain's self-analysis.
  */
 export abstract class SplParserBase extends EmbeddedActionsParser {
-  /** `validate` runs Chevrotain's grammar checks (slow: a test does it; the CLI skips them to start fast). */
-  constructor(validate = false) {
-    super(T.allTokens, { maxLookahead: 2, recoveryEnabled: false, skipValidations: !validate });
+  /**
+   * `validate` runs Chevrotain's grammar checks (slow: a test does it; the CLI skips them to start fast).
+   * `lookahead` is for the test that compares our lookahead strategy with Chevrotain's own.
+   */
+  constructor(validate = false, lookahead: ILookaheadStrategy = new TableLookaheadStrategy({ maxLookahead: MAX_LOOKAHEAD })) {
+    super(T.allTokens, {
+      maxLookahead: MAX_LOOKAHEAD,
+      lookaheadStrategy: lookahead,
+      recoveryEnabled: false,
+      skipValidations: !validate,
+    });
   }
 
   /** The text being parsed: glued words keep their exact source, and positions are computed from offsets. */
@@ -55,11 +68,7 @@ export abstract class SplParserBase extends EmbeddedActionsParser {
   /** True when the next token is a word with this text (case-insensitive). */
   protected nextIs(word: string, k = 1): boolean {
     const tok = this.LA(k);
-    return this.isWordToken(tok.tokenType) && tok.image.toLowerCase() === word;
-  }
-
-  protected isWordToken(type: TokenType): boolean {
-    return type === T.Word || type === T.Identifier || (type.CATEGORIES ?? []).includes(T.WordLike);
+    return tokenMatcher(tok, T.WordLike) && tok.image.toLowerCase() === word;
   }
 
   /** True when the next token follows the last consumed one with no space between. */
@@ -82,7 +91,7 @@ export abstract class SplParserBase extends EmbeddedActionsParser {
 
   /** True for `key=value` ahead. */
   protected optionAhead(): boolean {
-    return this.isWordToken(this.LA(1).tokenType) && this.LA(2).tokenType === T.Eq;
+    return tokenMatcher(this.LA(1), T.WordLike) && this.LA(2).tokenType === T.Eq;
   }
 
   protected wordNode(tok: IToken): Word {
@@ -165,22 +174,7 @@ export abstract class SplParserBase extends EmbeddedActionsParser {
     this.AT_LEAST_ONE({
       GATE: () => parts.length === 0 || (this.nextIsGlued() && (this.LA(1).tokenType === T.Quoted || parts.some((p) => p.type === "Quoted"))),
       DEF: () => {
-        const part = this.OR([
-          {
-            ALT: () => {
-              const tok = this.CONSUME(T.WordLike);
-              const tail = this.OPTION({ GATE: () => this.gluedParenAhead(), DEF: () => this.SUBRULE(this.parenTail) });
-              return this.ACTION(() => this.gluedWordNode(tok, tail));
-            },
-          },
-          {
-        ALT: () => {
-          const tok = this.CONSUME(T.Quoted);
-          return this.ACTION(() => this.quotedNode(tok));
-        },
-      },
-        ]);
-        parts.push(part);
+        parts.push(this.OR(this.fieldPartAlternatives()));
       },
     });
     return this.ACTION((): FieldName => {
@@ -196,29 +190,52 @@ export abstract class SplParserBase extends EmbeddedActionsParser {
   });
 
   /** A value in search syntax or an option: word, quoted string, macro, or `TERM(…)`/`CASE(…)`. */
-  public searchValue = this.RULE("searchValue", (): SearchValue => {
-    return this.OR([
-      {
-        ALT: () => {
-          const tok = this.CONSUME(T.WordLike);
-          const tail = this.OPTION({ GATE: () => this.gluedParenAhead(), DEF: () => this.SUBRULE(this.parenTail) });
-          return this.ACTION(() => this.valueNode(tok, tail));
-        },
-      },
-      {
-        ALT: () => {
-          const tok = this.CONSUME(T.Quoted);
-          return this.ACTION(() => this.quotedNode(tok));
-        },
-      },
-      {
-        ALT: () => {
-          const tok = this.CONSUME(T.Macro);
-          return this.ACTION(() => this.macroNode(tok));
-        },
-      },
+  public searchValue = this.RULE("searchValue", (): SearchValue => this.OR(this.searchValueAlternatives()));
+
+  // Alternatives that use nothing but the parser are built once, not on every call: these rules run for
+  // nearly every token, and the closures were a good part of the parser's garbage.
+  private fieldPartAlts: IOrAlt<Word | Quoted>[] | null = null;
+  private searchValueAlts: IOrAlt<SearchValue>[] | null = null;
+
+  /** A part of a field name: a word with glued parentheses, or a quoted string. */
+  private fieldPartAlternatives(): IOrAlt<Word | Quoted>[] {
+    return (this.fieldPartAlts ??= [
+      this.gluedWordAlt((tok, tail) => this.gluedWordNode(tok, tail)),
+      this.tokenAlt(T.Quoted, (tok) => this.quotedNode(tok)),
     ]);
-  });
+  }
+
+  private searchValueAlternatives(): IOrAlt<SearchValue>[] {
+    return (this.searchValueAlts ??= [
+      this.gluedWordAlt((tok, tail) => this.valueNode(tok, tail)),
+      this.tokenAlt(T.Quoted, (tok) => this.quotedNode(tok)),
+      this.tokenAlt(T.Macro, (tok) => this.macroNode(tok)),
+    ]);
+  }
+
+  /** An alternative: a word and any parentheses glued to it, made into a node by `build`. */
+  private gluedWordAlt<R>(build: (tok: IToken, tail: boolean | undefined) => R): IOrAlt<R> {
+    return {
+      ALT: () => {
+        const tok = this.CONSUME(T.WordLike);
+        const tail = this.OPTION((this.parenTailOption ??= { GATE: () => this.gluedParenAhead(), DEF: () => this.SUBRULE(this.parenTail) }));
+        return this.ACTION(() => build(tok, tail));
+      },
+    };
+  }
+
+  /** Built once, as the alternatives are: it is asked after every word. */
+  private parenTailOption: DSLMethodOpts<boolean> | null = null;
+
+  /** An alternative: one token of `type`, made into a node by `build`. */
+  private tokenAlt<R>(type: TokenType, build: (tok: IToken) => R): IOrAlt<R> {
+    return {
+      ALT: () => {
+        const tok = this.CONSUME(type);
+        return this.ACTION(() => build(tok));
+      },
+    };
+  }
 
   /** A word (with glued parentheses), read as `TERM(x)`/`CASE(x)` when it is one. */
   protected valueNode(first: IToken, tail: boolean | undefined): SearchValue {

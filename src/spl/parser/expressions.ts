@@ -1,4 +1,4 @@
-import type { IToken } from "chevrotain";
+import type { IOrAlt, IToken, TokenType } from "chevrotain";
 import type { BinaryOp, Expr } from "../ast.js";
 import { decodeQuoted, decodeSingleQuoted } from "../strings.js";
 import * as T from "../tokens.js";
@@ -42,22 +42,31 @@ export abstract class ExpressionParser extends SearchSyntaxParser {
     return this.ACTION(() => foldExpression(items, (a, b) => ({ start: a.start, end: b.end }), (t) => this.tokenSpan(t)));
   });
 
-  /** Prefix operators (`NOT`, `-`, `+`) and one operand, appended to `items`. */
+  /**
+   * Prefix operators (`NOT`, `-`, `+`) and one operand, appended to `items`. The operand and literal
+   * grammars are methods inlined here, not rules: this runs for every operand, and a rule call costs more
+   * than the rest of a literal.
+   */
   public operandChain = this.RULE("operandChain", (items: ExprItem[]): void => {
     this.MANY(() => {
-      const tok = this.OR([
+      const tok = this.OR((this.prefixAlts ??= [
         { ALT: () => this.CONSUME(T.ExprNot) },
         { ALT: () => this.CONSUME(T.Minus) },
         { ALT: () => this.CONSUME(T.Plus) },
-      ]);
+      ]));
       this.ACTION(() => items.push({ kind: "prefix", op: tok.tokenType === T.ExprNot ? "NOT" : tok.image === "-" ? "-" : "+", tok }));
     });
-    const expr = this.SUBRULE(this.primaryExpr);
+    const expr = this.primaryExpr();
     this.ACTION(() => items.push({ kind: "operand", expr }));
   });
 
-  public primaryExpr = this.RULE("primaryExpr", (): Expr => {
-    return this.OR([
+  // Built once: alternatives that use nothing but the parser.
+  private prefixAlts: IOrAlt<IToken>[] | null = null;
+  private operandAlts: IOrAlt<Expr>[] | null = null;
+  private literalAlts: IOrAlt<Expr>[] | null = null;
+
+  private primaryExpr(): Expr {
+    return this.OR2((this.operandAlts ??= [
       {
         ALT: () => {
           this.CONSUME(T.LParenExpr);
@@ -67,10 +76,30 @@ export abstract class ExpressionParser extends SearchSyntaxParser {
         },
       },
       { GATE: () => this.LA(2).tokenType === T.LParenExpr, ALT: () => this.SUBRULE(this.call) },
-      { ALT: () => this.SUBRULE(this.literal) },
+      { ALT: () => this.literal() },
       { ALT: () => this.SUBRULE(this.macroRef) },
-    ]);
-  });
+    ]));
+  }
+
+  private literal(): Expr {
+    return this.OR3((this.literalAlts ??= [
+      this.literalAlt(T.Quoted, (tok) => ({ type: "StringLit", raw: tok.image, value: decodeQuoted(tok.image), loc: this.tokenSpan(tok) })),
+      this.literalAlt(T.NumberLit, (tok) => ({ type: "NumberLit", raw: tok.image, value: Number(tok.image), loc: this.tokenSpan(tok) })),
+      this.literalAlt(T.SingleQuoted, (tok) => ({ type: "FieldRef", name: decodeSingleQuoted(tok.image), quoted: true, loc: this.tokenSpan(tok) })),
+      this.literalAlt(T.Identifier, (tok) => ({ type: "FieldRef", name: tok.image, quoted: false, loc: this.tokenSpan(tok) })),
+      this.literalAlt(T.Template, (tok) => ({ type: "TemplateRef", raw: tok.image, loc: this.tokenSpan(tok) })),
+    ]));
+  }
+
+  /** One token of `type`, made into an expression by `build`. */
+  private literalAlt(type: TokenType, build: (tok: IToken) => Expr): IOrAlt<Expr> {
+    return {
+      ALT: () => {
+        const tok = this.CONSUME(type);
+        return this.ACTION(() => build(tok));
+      },
+    };
+  }
 
   public call = this.RULE("call", (): Expr => {
     const name = this.OR([
@@ -89,40 +118,5 @@ export abstract class ExpressionParser extends SearchSyntaxParser {
     this.MANY_SEP({ SEP: T.Comma, DEF: () => args.push(this.SUBRULE(this.expr)) });
     this.CONSUME(T.RParenExpr);
     return args;
-  });
-
-  public literal = this.RULE("literal", (): Expr => {
-    return this.OR([
-      {
-        ALT: () => {
-          const tok = this.CONSUME(T.Quoted);
-          return this.ACTION((): Expr => ({ type: "StringLit", raw: tok.image, value: decodeQuoted(tok.image), loc: this.tokenSpan(tok) }));
-        },
-      },
-      {
-        ALT: () => {
-          const tok = this.CONSUME(T.NumberLit);
-          return this.ACTION((): Expr => ({ type: "NumberLit", raw: tok.image, value: Number(tok.image), loc: this.tokenSpan(tok) }));
-        },
-      },
-      {
-        ALT: () => {
-          const tok = this.CONSUME(T.SingleQuoted);
-          return this.ACTION((): Expr => ({ type: "FieldRef", name: decodeSingleQuoted(tok.image), quoted: true, loc: this.tokenSpan(tok) }));
-        },
-      },
-      {
-        ALT: () => {
-          const tok = this.CONSUME(T.Identifier);
-          return this.ACTION((): Expr => ({ type: "FieldRef", name: tok.image, quoted: false, loc: this.tokenSpan(tok) }));
-        },
-      },
-      {
-        ALT: () => {
-          const tok = this.CONSUME(T.Template);
-          return this.ACTION((): Expr => ({ type: "TemplateRef", raw: tok.image, loc: this.tokenSpan(tok) }));
-        },
-      },
-    ]);
   });
 }

@@ -1,4 +1,4 @@
-import { tokenMatcher, type IOrAlt } from "chevrotain";
+import { tokenMatcher, type ILookaheadStrategy, type IOrAlt } from "chevrotain";
 import type {
   AppendCommand, Atom, Command, FieldName, GenericArg, GenericCommand, JoinCommand, MacroCommand, Option, Pipeline,
   SearchCommand,
@@ -64,26 +64,32 @@ export class SplParser extends CommandParser {
     return this.ACTION((): SearchCommand => ({ type: "SearchCommand", explicit: false, expr, loc: this.spanFrom(start) }));
   });
 
-  /** Every command name with a grammar of its own; a malformed one is an error, never a generic command. */
-  private readonly firstClass = new Set<string>(["where", "eval"]);
+  /**
+   * Every command name with a grammar of its own, to the number of its alternative in `command` (`where` and
+   * `eval` to -1: they are `ExprCommand` tokens). A malformed one is an error, never a generic command.
+   */
+  private readonly firstClass = new Map<string, number>([["where", -1], ["eval", -1]]);
 
-  /** The lower-cased name of the token ahead, computed once per token for all the command gates. */
-  private nameAheadToken: unknown = null;
-  private nameAheadText = "";
+  /** The alternative the name ahead chooses, looked up once per token for all the command gates (which run in turn). */
+  private choiceAheadToken: unknown = null;
+  private choiceAheadIndex: number | undefined;
 
-  private nameAhead(): string {
+  private choiceAhead(): number | undefined {
     const tok = this.LA(1);
-    if (tok !== this.nameAheadToken) {
-      this.nameAheadToken = tok;
-      this.nameAheadText = tok.image.toLowerCase();
+    if (tok !== this.choiceAheadToken) {
+      this.choiceAheadToken = tok;
+      this.choiceAheadIndex = this.firstClass.get(tok.image.toLowerCase());
     }
-    return this.nameAheadText;
+    return this.choiceAheadIndex;
   }
 
+  private namedCount = 0;
+
   private named(names: readonly string[], rule: () => Command): IOrAlt<Command> {
-    for (const n of names) this.firstClass.add(n);
-    const set = new Set(names);
-    return { GATE: () => set.has(this.nameAhead()), ALT: rule };
+    const index = this.namedCount++;
+    // The first grammar to claim a name keeps it, as when each gate tested its own set of names.
+    for (const n of names) if (!this.firstClass.has(n)) this.firstClass.set(n, index);
+    return { GATE: () => this.choiceAhead() === index, ALT: rule };
   }
 
   /** Built once: the alternatives of `command`, one per command grammar, in the order they are tried. */
@@ -91,7 +97,7 @@ export class SplParser extends CommandParser {
 
   private alternatives(): IOrAlt<Command>[] {
     return (this.commandAlternatives ??= [
-      { GATE: () => this.LA(1).tokenType === T.ExprCommand && this.nameAhead() === "where", ALT: () => this.SUBRULE(this.whereCommand) },
+      { GATE: () => this.LA(1).tokenType === T.ExprCommand && this.LA(1).image.toLowerCase() === "where", ALT: () => this.SUBRULE(this.whereCommand) },
       { GATE: () => this.LA(1).tokenType === T.ExprCommand, ALT: () => this.SUBRULE(this.evalCommand) },
       { ALT: () => this.SUBRULE(this.macroCommand) },
       this.named(["search"], () => this.SUBRULE(this.searchCommand)),
@@ -111,7 +117,7 @@ export class SplParser extends CommandParser {
       this.named(["join"], () => this.SUBRULE(this.joinCommand)),
       this.named(["append", "appendpipe"], () => this.SUBRULE(this.appendCommand)),
       this.named(["top", "rare"], () => this.SUBRULE(this.topCommand)),
-      { GATE: () => !this.firstClass.has(this.nameAhead()), ALT: () => this.SUBRULE(this.genericCommand) },
+      { GATE: () => this.choiceAhead() === undefined, ALT: () => this.SUBRULE(this.genericCommand) },
     ]);
   }
 
@@ -120,9 +126,13 @@ export class SplParser extends CommandParser {
     this.OR({ MAX_LOOKAHEAD: 1, IGNORE_AMBIGUITIES: true, DEF: this.alternatives() }),
   );
 
+  /** A macro as a whole stage, the usual closing `` `x_filter` ``: its token is read here, saving a rule call. */
   public macroCommand = this.RULE("macroCommand", (): MacroCommand => {
-    const macro = this.SUBRULE(this.macroRef);
-    return this.ACTION((): MacroCommand => ({ type: "MacroCommand", macro, loc: macro.loc }));
+    const tok = this.CONSUME(T.Macro);
+    return this.ACTION((): MacroCommand => {
+      const macro = this.macroNode(tok);
+      return { type: "MacroCommand", macro, loc: macro.loc };
+    });
   });
 
   public joinCommand = this.RULE("joinCommand", (): JoinCommand => {
@@ -173,8 +183,8 @@ export class SplParser extends CommandParser {
     return this.ACTION((): Atom => ({ type: "Atom", raw: tok.image, glued, loc: this.tokenSpan(tok) }));
   });
 
-  constructor(validate = false) {
-    super(validate);
+  constructor(validate = false, lookahead?: ILookaheadStrategy) {
+    super(validate, lookahead);
     this.performSelfAnalysis();
   }
 }

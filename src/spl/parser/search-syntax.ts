@@ -1,9 +1,12 @@
-import type { IToken } from "chevrotain";
-import type { Pipeline, SearchExpr, SearchGroup, SearchOp, SearchValue, Subsearch } from "../ast.js";
+import type { IOrAlt, IToken } from "chevrotain";
+import type { FieldName, Pipeline, SearchExpr, SearchGroup, SearchOp, SearchValue, Subsearch } from "../ast.js";
 import * as T from "../tokens.js";
 import { SplParserBase } from "./base.js";
 
 const OPS: Record<string, SearchOp> = { "=": "=", "==": "=", "!=": "!=", "<": "<", "<=": "<=", ">": ">", ">=": ">=" };
+
+/** What follows the first word of a search atom: an operator and a value, or an `IN` list. */
+type AtomTail = { readonly op: IToken; readonly value: SearchValue } | { readonly values: SearchValue[] };
 
 /**
  * Search syntax, with SPL's precedence for the search command: parentheses, then NOT, then OR, then AND
@@ -62,9 +65,14 @@ export abstract class SearchSyntaxParser extends SplParserBase {
     );
   });
 
-  /** A parenthesised search, a subsearch, a macro, or an atom; inlined in `searchOr` to save a rule call per term. */
+  private searchPrimaryAlts: IOrAlt<SearchExpr>[] | null = null;
+
+  /**
+   * A parenthesised search, a subsearch, a macro, or an atom; inlined in `searchOr` to save a rule call per term,
+   * and its alternatives built once rather than on every term.
+   */
   private searchPrimary(): SearchExpr {
-    return this.OR([
+    return this.OR((this.searchPrimaryAlts ??= [
       {
         ALT: () => {
           this.CONSUME(T.LParenSearch);
@@ -81,33 +89,33 @@ export abstract class SearchSyntaxParser extends SplParserBase {
         },
       },
       { ALT: () => this.SUBRULE(this.searchAtom) },
-    ]);
+    ]));
   }
 
   /** `field op value`, `field IN (…)`, or a bare term: the first word decides only after it is read. */
   public searchAtom = this.RULE("searchAtom", (): SearchExpr => {
     const start = this.LA(1);
     const head = this.SUBRULE(this.fieldName);
-    return this.OR([
+    const tail = this.OR((this.atomTailAlts ??= [
       {
-        ALT: () => {
+        ALT: (): AtomTail => {
           const op = this.CONSUME(T.CompareOp);
-          const value = this.SUBRULE(this.searchValue);
-          return this.ACTION((): SearchExpr => ({ type: "SearchCompare", field: head, op: OPS[op.image] ?? "=", value, loc: this.spanFrom(start) }));
+          return { op, value: this.SUBRULE(this.searchValue) };
         },
       },
-      {
-        ALT: () => {
-          const values = this.SUBRULE(this.inList);
-          return this.ACTION((): SearchExpr => ({ type: "SearchIn", field: head, values, loc: this.spanFrom(start) }));
-        },
-      },
-      {
-        ALT: () =>
-          this.ACTION((): SearchExpr => ({ type: "SearchTerm", value: this.valueFromSource(this.sourceText(head.loc), head.loc), loc: head.loc })),
-      },
-    ]);
+      { ALT: (): AtomTail => ({ values: this.SUBRULE(this.inList) }) },
+      { ALT: () => null },
+    ]));
+    return this.ACTION(() => this.atomNode(start, head, tail));
   });
+
+  private atomTailAlts: IOrAlt<AtomTail | null>[] | null = null;
+
+  private atomNode(start: IToken, head: FieldName, tail: AtomTail | null): SearchExpr {
+    if (tail === null) return { type: "SearchTerm", value: this.valueFromSource(this.sourceText(head.loc), head.loc), loc: head.loc };
+    if ("values" in tail) return { type: "SearchIn", field: head, values: tail.values, loc: this.spanFrom(start) };
+    return { type: "SearchCompare", field: head, op: OPS[tail.op.image] ?? "=", value: tail.value, loc: this.spanFrom(start) };
+  }
 
   /** `IN ( value, … )`, tolerating stray commas. */
   public inList = this.RULE("inList", (): SearchValue[] => {

@@ -10,9 +10,11 @@ import { printField, printOption, printSearchValue } from "./values.js";
 /** Commands whose fields usually come before their options (`mvexpand x limit=5`). */
 const FIELDS_FIRST = new Set<FieldListName>(["dedup", "mvexpand", "transaction"]);
 
-/** Joins the non-empty parts with single spaces. */
+/** Joins the non-empty parts with single spaces (a loop: this runs for every command printed). */
 function words(...parts: (string | null | undefined | false)[]): string {
-  return parts.filter((p): p is string => typeof p === "string" && p !== "").join(" ");
+  let text = "";
+  for (const p of parts) if (typeof p === "string" && p !== "") text = text === "" ? p : `${text} ${p}`;
+  return text;
 }
 
 const options = (list: readonly Option[]): string => list.map(printOption).join(" ");

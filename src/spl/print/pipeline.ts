@@ -22,5 +22,7 @@ function withComments(text: string, pipeline: Pipeline, stage: number): string {
 }
 
 function commentsAfter(pipeline: Pipeline, stage: number): string {
+  // Nearly every search has no comment: no filtering per stage then.
+  if (pipeline.comments.length === 0) return "";
   return pipeline.comments.filter((c) => c.afterStage === stage).map((c) => c.text).join(" ");
 }
