@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import { Args, Flags } from "@oclif/core";
 import { EXIT, SigsplCommand } from "../cli/base-command.js";

@@ -10,7 +10,7 @@ import { fieldValues, nearValues, sample, type Value } from "./values.js";
 export type GeneratedEvent = Record<string, Value>;
 
 /** The field generated events put keywords in. */
-export const KEYWORD_FIELD = "Message";
+const KEYWORD_FIELD = "Message";
 
 /** How many conjunctions of each expression's disjunctive normal form become base events. */
 const BASE_TERMS = 64;

@@ -11,7 +11,7 @@ export const CONDITIONAL: Record<string, EvalFunction> = {
     const [c, t, f] = a as [typeof a[0], typeof a[0], typeof a[0]];
     return (row) => (isTrue(c!(row)) ? t!(row) : f!(row));
   },
-  case: (a, info) => {
+  case: (a) => {
     if (a.length % 2 !== 0) throw new SplEvalError("case() takes condition/value pairs");
     return (row) => {
       for (let i = 0; i < a.length; i += 2) if (isTrue(a[i]!(row))) return a[i + 1]!(row);
