@@ -134,6 +134,11 @@ describe("commands", () => {
     expect(join).toMatchObject({ subsearch: { pipeline: { stages: [{ type: "SearchCommand", explicit: true }, { type: "TableCommand" }] } } });
   });
 
+  it("reads `sort limit=N` as `sort N`, and a field named limit as a sort key", () => {
+    expect(parseOk("x | sort limit=10 -count").stages[1]).toMatchObject({ type: "SortCommand", limit: 10, keys: [{ order: "-", field: { name: "count" } }] });
+    expect(parseOk("x | sort limit -count").stages[1]).toMatchObject({ type: "SortCommand", limit: null, keys: [{ field: { name: "limit" } }, { order: "-" }] });
+  });
+
   it("reads a leading word `search` as the search command written out, and `search=x` as a comparison", () => {
     expect(firstStage("search index=main foo")).toMatchObject({ type: "SearchCommand", explicit: true, expr: { type: "SearchAnd" } });
     expect(firstStage("SEARCH foo")).toMatchObject({ type: "SearchCommand", explicit: true, expr: { type: "SearchTerm" } });

@@ -139,7 +139,12 @@ export abstract class CommandParser extends AggregationParser {
 
   public sortCommand = this.RULE("sortCommand", (): SortCommand => {
     const name = this.commandName();
-    const limit = this.OPTION({ GATE: () => /^\d+$/.test(this.LA(1).image), DEF: () => Number(this.CONSUME(T.Word).image) });
+    // `sort 100 …` and `sort limit=100 …` say the same; the AST keeps the number, the printer the short form.
+    const limit = this.OR2([
+      { GATE: () => /^\d+$/.test(this.LA(1).image), ALT: () => Number(this.CONSUME(T.Word).image) },
+      { GATE: () => this.nextIs("limit") && this.LA(2).tokenType === T.Eq && /^\d+$/.test(this.LA(3).image), ALT: () => this.sortLimitOption() },
+      { ALT: () => null },
+    ]);
     const keys: SortKey[] = [];
     let desc = false;
     this.MANY(() => {
@@ -149,8 +154,14 @@ export abstract class CommandParser extends AggregationParser {
         { ALT: () => keys.push(this.SUBRULE(this.sortKey)) },
       ]);
     });
-    return this.ACTION((): SortCommand => ({ type: "SortCommand", limit: limit ?? null, keys, desc, loc: this.spanFrom(name) }));
+    return this.ACTION((): SortCommand => ({ type: "SortCommand", limit, keys, desc, loc: this.spanFrom(name) }));
   });
+
+  private sortLimitOption(): number {
+    this.CONSUME3(T.Word);
+    this.CONSUME(T.Eq);
+    return Number(this.CONSUME4(T.Word).image);
+  }
 
   /** `[+|-]field` or `[+|-]num(field)`; the sign may stand alone before the field (`sort - count`). */
   public sortKey = this.RULE("sortKey", (): SortKey => {
