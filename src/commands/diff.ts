@@ -44,8 +44,8 @@ function describe(diff: RuleDiff): string {
   return [
     ...diff.removed.map((c) => `- ${c}`),
     ...diff.added.map((c) => `+ ${c}`),
-    `${diff.behaviour.length} generated event(s) matched by only one version${diff.behaviour.length ? ":" : ""}`,
-    ...diff.behaviour.slice(0, SHOWN).map((d) => `  ${d.a ? "old" : "new"} only: ${JSON.stringify(d.event)}`),
+    `${diff.behaviour.reduce((n, d) => n + d.events, 0)} generated event(s) matched by only one version${diff.behaviour.length ? `, for ${diff.behaviour.length} cause(s):` : ""}`,
+    ...diff.behaviour.slice(0, SHOWN).map((d) => `  ${d.a ? "old" : "new"} only: ${JSON.stringify(d.event)}${d.events > 1 ? ` (and ${d.events - 1} like it)` : ""}`),
     ...(diff.behaviour.length > SHOWN ? [`  … and ${diff.behaviour.length - SHOWN} more (--json lists them all)`] : []),
   ].join("\n");
 }

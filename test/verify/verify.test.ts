@@ -120,6 +120,10 @@ describe("sigspl diff", () => {
     expect(diff.removed).toEqual(['PipeName endswith "\\b"']);
     expect(diff.behaviour.length).toBeGreaterThan(0);
     expect(diff.behaviour.every((d) => d.a && !d.b)).toBe(true);
+    const text = runCli(["diff", old, next]).stdout;
+    expect(text).toContain('- PipeName endswith "\\b"');
+    expect(text).toMatch(/^\d+ generated event\(s\) matched by only one version, for \d+ cause\(s\):$/m);
+    expect(text).toMatch(/^ {2}old only: \{.*"PipeName":".*\\\\b"/m);
     expect(runCli(["diff", old, old]).stdout.trim()).toBe("no change in conditions or behaviour");
   });
 });
