@@ -70,12 +70,16 @@ describe("verify on translations of the Sigma corpus (every tenth rule of the wh
   const library = new MacroLibrary();
   const environment = new Set(Object.keys(windows.splunkView.constants));
   const sample = filesUnder(join(CORPUS, "sigma"), [".yml"]).filter((_, i) => i % 10 === 0);
+  // A translation that reports a loss (a keyword as a term search …) is not meant to be equivalent: verify
+  // finding it different is right, and its mutants would prove nothing.
   const pairs = sample.flatMap((file) => {
     const rule = loadSigma(readFileSync(file, "utf8")).documents[0]?.document;
-    return rule?.type === "SigmaRule" ? [{ file, rule: rule as SigmaRule, spl: sigmaRuleToSpl(rule, windows).pipeline }] : [];
+    if (rule?.type !== "SigmaRule") return [];
+    const translation = sigmaRuleToSpl(rule, windows);
+    return translation.losses.length ? [] : [{ file, rule: rule as SigmaRule, spl: translation.pipeline }];
   });
 
-  it("finds every unmutated translation equivalent", () => {
+  it("finds every unmutated exact translation equivalent", () => {
     const problems = pairs.flatMap(({ file, rule, spl }) => {
       const b = splForm(printPipeline(spl), "spl", windows, library);
       if (typeof b === "string") return [`${file}: ${b}`];
