@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
-import { CORPUS } from "../helpers/corpus.js";
+import { CORPUS, filesUnder } from "../helpers/corpus.js";
 
 interface Report {
   summary: { files: number; failed: number; checks: Record<string, { pass: number; fail: number; skip: number }> };
@@ -15,7 +15,7 @@ describe("sigspl check on Sigma rules", () => {
     const r = runCli(["check", join(CORPUS, "sigma"), "--checks", "parse,roundtrip,translate", "--json"]);
     expect(r.status).toBe(0);
     const report = JSON.parse(r.stdout) as Report;
-    expect(report.summary.files).toBeGreaterThanOrEqual(2369);
+    expect(report.summary.files).toBeGreaterThanOrEqual(filesUnder(join(CORPUS, "sigma"), [".yml"]).length * 0.95);
     expect(report.summary.failed).toBe(0);
     expect(report.summary.checks["roundtrip"]).toEqual({ pass: report.summary.files, fail: 0, skip: 0 });
     expect(report.summary.checks["translate"]).toEqual({ pass: report.summary.files, fail: 0, skip: 0 });

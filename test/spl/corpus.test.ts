@@ -6,7 +6,7 @@ import { parseSplExpanded } from "../../src/spl/expanded.js";
 import { loadMacroLibrary } from "../../src/spl/macros/library-loader.js";
 import { parseSpl } from "../../src/spl/parse.js";
 import { printPipeline } from "../../src/spl/print/pipeline.js";
-import { CORPUS, corpusDetections, REFERENCE } from "../helpers/corpus.js";
+import { CORPUS, corpusDetections, filesUnder, REFERENCE } from "../helpers/corpus.js";
 
 /** The round-trip properties: print(parse(s)) reparses to the same tree, and printing is idempotent. */
 function roundTripProblem(search: string, pretty = false): string | null {
@@ -23,8 +23,9 @@ function roundTripProblem(search: string, pretty = false): string | null {
 const detections = corpusDetections();
 
 describe("Splunk detections corpus (whole folder)", () => {
-  it("holds the whole published sample", () => {
-    expect(detections.length).toBeGreaterThanOrEqual(1066);
+  it("reads every detection of the folder", () => {
+    expect(detections.length).toBeGreaterThan(0);
+    expect(detections.length).toBeGreaterThanOrEqual(filesUnder(join(CORPUS, "security_content/detections"), [".yml"]).length * 0.95);
   });
 
   it("parses and round-trips every search, canonical and pretty", () => {
@@ -37,7 +38,7 @@ describe("Splunk detections corpus (whole folder)", () => {
   it("expands every search with the corpus macros, and the expansion parses and round-trips", () => {
     const { library, diagnostics } = loadMacroLibrary([join(CORPUS, "security_content/macros")]);
     expect(diagnostics).toEqual([]);
-    expect(library.size).toBeGreaterThanOrEqual(189);
+    expect(library.size).toBeGreaterThanOrEqual(filesUnder(join(CORPUS, "security_content/macros"), [".yml"]).length * 0.9);
     const problems = detections.flatMap((d) => {
       const r = parseSplExpanded(d.search, library);
       if (!r.ast || r.expanded === null) return [`${d.file}: ${r.diagnostics[0]?.message}`];
@@ -53,7 +54,7 @@ describe("the reference converter's SPL (whole output files)", () => {
     it(`parses and round-trips every query of ${name}, or rejects pySigma's broken \`| search OR …\``, () => {
       const lines = readFileSync(join(REFERENCE, "pysigma-splunk", name), "utf8").split("\n").filter(Boolean);
       const queries = lines.flatMap((l) => (JSON.parse(l) as { queries: string[] | null }).queries ?? []);
-      expect(queries.length).toBeGreaterThan(2000);
+      expect(queries.length).toBeGreaterThanOrEqual(lines.length * 0.9);
       const problems = queries.flatMap((q) => {
         const parsed = parseSpl(q);
         if (!parsed.ast) {

@@ -72,7 +72,8 @@ describe("Splunk detections corpus → Sigma: the first, simple verifier (whole 
     const { library } = loadMacroLibrary([join(CORPUS, "security_content/macros")]);
     const sysmon = profile("sysmon");
     let compared = 0;
-    const disagreements = filesUnder(join(CORPUS, "security_content/detections"), [".yml"]).flatMap((file) => {
+    const files = filesUnder(join(CORPUS, "security_content/detections"), [".yml"]);
+    const disagreements = files.flatMap((file) => {
       const source = readSplSources(file, readFileSync(file, "utf8")).sources[0]!;
       const r = splunkSearchToSigma(source, sysmon, library);
       if (!r.yaml || !r.original || r.losses.length) return [];
@@ -81,7 +82,8 @@ describe("Splunk detections corpus → Sigma: the first, simple verifier (whole 
       const v = compareFilterVerdicts(r.original, rule, sysmon);
       return v.disagreements.map((d) => `${file}: SPL ${d.spl}, Sigma ${!d.spl} on ${JSON.stringify(d.event)}`);
     });
-    expect(compared).toBeGreaterThan(150);
+    // 206 of 1,066 here: the exact translations.
+    expect(compared).toBeGreaterThanOrEqual(files.length * 0.1);
     expect(disagreements).toEqual([]);
   });
 });
@@ -90,7 +92,8 @@ describe("Splunk detections corpus → Sigma (whole folder)", () => {
   it("translates every raw-event detection, skips data-model searches, and every rule it writes validates", () => {
     const { library } = loadMacroLibrary([join(CORPUS, "security_content/macros")]);
     const sysmon = profile("sysmon");
-    const verdicts = filesUnder(join(CORPUS, "security_content/detections"), [".yml"]).flatMap((file) =>
+    const files = filesUnder(join(CORPUS, "security_content/detections"), [".yml"]);
+    const verdicts = files.flatMap((file) =>
       convertSplunkFile(file, readFileSync(file, "utf8"), sysmon, library).map((r) =>
         r.ok ? (r.losses.length ? "lossy" : "exact") : /skipped: (data model|generating command|no filter Sigma can express)$/.test(r.error ?? "") ? `skip: ${r.error!.replace(/^.*skipped: /, "")}` : `failed: ${r.error}`,
       ),
@@ -100,8 +103,9 @@ describe("Splunk detections corpus → Sigma (whole folder)", () => {
     console.info(`Splunk detections → Sigma: ${[...tally].map(([k, n]) => `${k} ${n}`).join(", ")}`);
     const failures = verdicts.filter((v) => v.startsWith("failed"));
     expect(failures).toEqual([]);
-    expect(verdicts.length).toBeGreaterThanOrEqual(1066);
-    expect(verdicts.filter((v) => v === "exact").length).toBeGreaterThan(150);
+    expect(files.length).toBeGreaterThan(0);
+    expect(verdicts.length).toBeGreaterThanOrEqual(files.length);
+    expect(verdicts.filter((v) => v === "exact").length).toBeGreaterThanOrEqual(files.length * 0.1);
   });
 });
 
