@@ -95,26 +95,47 @@ export interface BoundaryOptions {
   readonly seed?: number;
 }
 
-/**
- * Events on the boundaries of the given expressions, deterministic for a seed. In order of worth:
- * 1. for each conjunction of the expressions' disjunctive normal forms, one event meant to satisfy it;
- * 2. each of those with each NOT flipped (the base's positive tests joined with the NOT's operand);
- * 3. the same conjunctions with every wildcard filled by one and by several characters;
- * 4. from each base, one field at a time moved just off its value (case flipped, a character added or dropped)
- *    or left out;
- * 5. from each base, one field at a time set to each other value worth trying for it (each literal, each
- *    regular expression's samples and near misses, the neighbours of numbers and network edges);
- * 6. seeded random combinations of those values.
- * The logsource's defining fields and the environment's fields are never changed.
- */
-export function boundaryEvents(exprs: readonly IrExpr[], opts: BoundaryOptions): GeneratedEvent[] {
+/** The fields to vary and the fields to leave alone (the logsource's, set to its first value; the environment's). */
+function fieldPlan(exprs: readonly IrExpr[], opts: BoundaryOptions): { fields: Map<string, Value[]>; fixed: GeneratedEvent; frozen: Set<string> } {
   const fields = new Map<string, Value[]>();
   for (const e of exprs) fieldValues(e, fields);
   const fixed: GeneratedEvent = {};
   for (const [field, values] of Object.entries(opts.logsource?.conditions ?? {})) fixed[field] = values[0]!;
   const frozen = new Set([...(opts.environment ?? []), ...Object.keys(fixed)]);
   for (const f of frozen) fields.delete(f);
+  return { fields, fixed, frozen };
+}
 
+/** Seeded random combinations: a base with one to three fields set to values worth trying, or left out. */
+function* randomCombinations(bases: readonly GeneratedEvent[], fields: ReadonlyMap<string, Value[]>, tries: number, seed: number): Generator<GeneratedEvent> {
+  const random = randomSource(seed);
+  const choices = [...fields];
+  if (!bases.length || !choices.length) return;
+  for (let t = 0; t < tries; t++) {
+    let e = random.pick(bases);
+    for (let n = 1 + random.below(3); n > 0; n--) {
+      const [field, values] = random.pick(choices);
+      e = withField(e, field, random.below(values.length + 1) === values.length ? undefined : values[random.below(values.length)]);
+    }
+    yield e;
+  }
+}
+
+/**
+ * Events on the boundaries of the given expressions, deterministic for a seed:
+ * 1. for each conjunction of the expressions' disjunctive normal forms, one event meant to satisfy it;
+ * then, taking turns so that a long list of one kind cannot crowd out the rest,
+ * 2. each of those with each NOT flipped (the base's positive tests joined with the NOT's operand);
+ * 3. the same conjunctions with every wildcard filled by one and by several characters;
+ * 4. from each of those events, one field at a time moved just off its value (case flipped, a character added or
+ *    dropped) or left out;
+ * 5. from each base, one field at a time set to each other value worth trying for it (each literal, each
+ *    regular expression's samples and near misses, the neighbours of numbers and network edges);
+ * and, in the last tenth of the budget, 6. seeded random combinations of those values.
+ * The logsource's defining fields and the environment's fields are never changed.
+ */
+export function boundaryEvents(exprs: readonly IrExpr[], opts: BoundaryOptions): GeneratedEvent[] {
+  const { fields, fixed, frozen } = fieldPlan(exprs, opts);
   // Two forms of one rule share most conjunctions: each is kept once.
   const terms = [...new Map(exprs.flatMap((e) => disjuncts(e, true, BASE_TERMS)).map((t) => [JSON.stringify(t), t])).values()];
   const bases = terms.map((t) => satisfying(t, fixed, frozen, ""));
@@ -128,25 +149,17 @@ export function boundaryEvents(exprs: readonly IrExpr[], opts: BoundaryOptions):
   // null for a value the base already has: skipped lazily, as the lists can be long.
   const othersOf = (b: GeneratedEvent): Iterable<GeneratedEvent | null> =>
     roundRobin(fieldList.map(([f, values]) => mapLazy(values, (v) => (v === b[f] ? null : withField(b, f, v)))));
-  const nudged = roundRobin([...bases, ...flips, ...filled].map(nudgesOf));
-  const others = roundRobin(bases.map(othersOf));
+  const turns = roundRobin<GeneratedEvent | null>([flips, filled, roundRobin([...bases, ...flips, ...filled].map(nudgesOf)), roundRobin(bases.map(othersOf))]);
 
   const events = new Map<string, GeneratedEvent>();
-  // After the bases, the other kinds take turns, so a long list of one kind cannot crowd out the rest.
-  for (const e of chain<GeneratedEvent | null>(bases, roundRobin<GeneratedEvent | null>([flips, filled, nudged, others]))) {
+  const add = (e: GeneratedEvent | null): void => void (e && events.set(JSON.stringify(e), e));
+  for (const e of chain<GeneratedEvent | null>(bases, turns)) {
     if (events.size >= boundaryLimit) break;
-    if (e) events.set(JSON.stringify(e), e);
+    add(e);
   }
-  const random = randomSource(opts.seed ?? 1);
-  const choices = [...fields];
-  const randomTries = Math.ceil(opts.limit * RANDOM_SHARE);
-  for (let tries = 0; events.size < opts.limit && bases.length && choices.length && tries < randomTries; tries++) {
-    let e = random.pick(bases);
-    for (let n = 1 + random.below(3); n > 0; n--) {
-      const [field, values] = random.pick(choices);
-      e = withField(e, field, random.below(values.length + 1) === values.length ? undefined : values[random.below(values.length)]);
-    }
-    events.set(JSON.stringify(e), e);
+  for (const e of randomCombinations(bases, fields, Math.ceil(opts.limit * RANDOM_SHARE), opts.seed ?? 1)) {
+    if (events.size >= opts.limit) break;
+    add(e);
   }
   return [...events.values()];
 }
