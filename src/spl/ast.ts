@@ -313,6 +313,8 @@ export interface HeadTailCommand extends Base {
   readonly type: "HeadTailCommand";
   readonly name: "head" | "tail";
   readonly limit: number | null;
+  /** `head (<eval-expression>)`: results while it holds. */
+  readonly condition: Expr | null;
   readonly options: readonly Option[];
 }
 

@@ -102,14 +102,28 @@ function matchEvalParen(text: string, offset: number, tokens: IToken[]): RegExpE
   return /^\(/.exec("(");
 }
 
-export const EvalLParen = createToken({
-  name: "EvalLParen",
-  pattern: { exec: matchEvalParen },
-  start_chars_hint: ["("],
-  line_breaks: false,
-  categories: [AtomToken, LParen],
-  push_mode: "expr",
-});
+/** A `(` whose body is an eval expression: it switches the lexer to expression mode until its `)`. */
+function exprOpenParen(name: string, exec: (text: string, offset: number, tokens: IToken[]) => RegExpExecArray | null): TokenType {
+  return createToken({ name, pattern: { exec }, start_chars_hint: ["("], line_breaks: false, categories: [AtomToken, LParen], push_mode: "expr" });
+}
+
+export const EvalLParen = exprOpenParen("EvalLParen", matchEvalParen);
+
+/** `head` as a command name (right after `|`), and `head N`: what may stand before head's eval-expression `(`. */
+function headBefore(tokens: IToken[]): boolean {
+  let i = tokens.length - 1;
+  if (/^\d+$/.test(tokens[i]?.image ?? "")) i--;
+  const head = tokens[i];
+  const before = tokens[i - 1];
+  return head?.tokenType === Word && head.image.toLowerCase() === "head" && before !== undefined && COMMAND_STARTERS.has(before.tokenType);
+}
+
+/** `(` after the command `head` (`| head (count > 5)`): its body is an eval expression. */
+function matchHeadParen(text: string, offset: number, tokens: IToken[]): RegExpExecArray | null {
+  return text[offset] === "(" && headBefore(tokens) ? /^\(/.exec("(") : null;
+}
+
+export const HeadLParen = exprOpenParen("HeadLParen", matchHeadParen);
 
 function keyword(name: string, pattern: RegExp, longerAlt: TokenType, wordLike = true, extra: TokenType[] = []): TokenType {
   const categories = [...(wordLike ? [AtomToken, WordLike, GluePart] : [AtomToken, GluePart]), ...extra];
@@ -160,7 +174,7 @@ const operators = [NotEq, LtEq, GtEq, EqEq, Eq, Lt, Gt];
 
 export const searchModeTokens: TokenType[] = [
   WhiteSpace, Comment, Macro, Quoted, PipeSearch, LBracket, RBracketSearch,
-  EvalLParen, LParenSearch, RParenSearch, Comma, ...operators,
+  EvalLParen, HeadLParen, LParenSearch, RParenSearch, Comma, ...operators,
   ExprCommand, And, Or, Not, In, As, By, Word,
 ];
 

@@ -143,6 +143,20 @@ describe("convert functions and wildcards", () => {
   });
 });
 
+describe("head (<eval-expression>): results until it is false, within the limit", () => {
+  it.each<[string, unknown[]]>([
+    ["* | head (n<8)", [5]],
+    ["* | head (n<8) keeplast=true", [5, 10]],
+    ["* | head (n>0)", [5, 10, 1, 7]],
+    ["* | head 2 (n>0)", [5, 10]],
+    ["* | head (isnotnull(ip))", [5, 10]],
+    ["* | head (ip!=\"x\")", [5, 10]],
+    ["* | head (ip!=\"x\") null=true", [5, 10, 1, 7]],
+  ])("%s", (search, expected) => {
+    expect(column(`${search} | table n`, E, "n")).toEqual(expected);
+  });
+});
+
 describe("options that change nothing are read, not ignored", () => {
   it.each<[string, string, unknown[]]>([
     ["* | stats partitions=2 count", "count", [4]],

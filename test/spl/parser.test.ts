@@ -134,6 +134,12 @@ describe("commands", () => {
     expect(join).toMatchObject({ subsearch: { pipeline: { stages: [{ type: "SearchCommand", explicit: true }, { type: "TableCommand" }] } } });
   });
 
+  it("reads head's eval-expression form after the command only: `| head (x>5)`, not the search `head (a)`", () => {
+    expect(parseOk("x | head 3 (count > 5) keeplast=true").stages[1]).toMatchObject({ type: "HeadTailCommand", limit: 3, condition: { type: "Binary", op: ">" }, options: [{ key: "keeplast" }] });
+    expect(parseOk("x | head 5").stages[1]).toMatchObject({ type: "HeadTailCommand", limit: 5, condition: null });
+    expect(parseOk("x | search head (a)").stages[1]).toMatchObject({ type: "SearchCommand", expr: { type: "SearchAnd" } });
+  });
+
   it("reads `sort limit=N` as `sort N`, and a field named limit as a sort key", () => {
     expect(parseOk("x | sort limit=10 -count").stages[1]).toMatchObject({ type: "SortCommand", limit: 10, keys: [{ order: "-", field: { name: "count" } }] });
     expect(parseOk("x | sort limit -count").stages[1]).toMatchObject({ type: "SortCommand", limit: null, keys: [{ field: { name: "limit" } }, { order: "-" }] });

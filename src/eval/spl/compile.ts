@@ -58,7 +58,7 @@ function compileCommand(c: Command, ctx: StageContext): StageFactory {
     case "FieldsCommand": return fieldsStage(c);
     case "FieldListCommand": return fieldListStage(c);
     case "SortCommand": return sortStage(c);
-    case "HeadTailCommand": return headTailStage(c);
+    case "HeadTailCommand": return headTailStage(c, ctx);
     case "ConvertCommand": return convertStage(c);
     case "BinCommand": return binStage(c, ctx);
     case "RexCommand": return rexStage(c);

@@ -189,12 +189,19 @@ export abstract class CommandParser extends AggregationParser {
   public headTailCommand = this.RULE("headTailCommand", (): HeadTailCommand => {
     const name = this.commandName();
     const limit = this.OPTION({ GATE: () => /^\d+$/.test(this.LA(1).image), DEF: () => Number(this.CONSUME(T.Word).image) });
+    const condition = this.OPTION2(() => {
+      this.CONSUME(T.HeadLParen);
+      const e = this.SUBRULE(this.expr);
+      this.CONSUME(T.RParenExpr);
+      return e;
+    });
     const options: Option[] = [];
     this.MANY(() => options.push(this.SUBRULE(this.keyValue)));
     return this.ACTION((): HeadTailCommand => ({
       type: "HeadTailCommand",
       name: name.image.toLowerCase() === "tail" ? "tail" : "head",
       limit: limit ?? null,
+      condition: condition ?? null,
       options,
       loc: this.spanFrom(name),
     }));

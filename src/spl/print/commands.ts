@@ -76,7 +76,7 @@ export function printCommand(cmd: Command): string {
     case "SortCommand":
       return words("sort", cmd.limit?.toString(), cmd.keys.map(printSortKey).join(", "), cmd.desc && "desc");
     case "HeadTailCommand":
-      return words(cmd.name, cmd.limit?.toString(), options(cmd.options));
+      return words(cmd.name, cmd.limit?.toString(), cmd.condition && `(${printExpr(cmd.condition)})`, options(cmd.options));
     case "ConvertCommand":
       return words("convert", options(cmd.options), cmd.conversions.map((c) => `${c.fn}(${printField(c.field)})${c.alias ? ` as ${printField(c.alias)}` : ""}`).join(" "));
     case "BinCommand":

@@ -43,18 +43,32 @@ export function regexStage(cmd: RegexCommand): StageFactory {
 }
 
 /**
- * `head N` (default 10) and `tail N`. `null=` and `keeplast=` only qualify head's eval-expression form (not
- * parsed), so without it they change nothing, as documented.
+ * `head N` (default 10) and `tail N`. `head (<eval-expression>)` returns results until the expression is false
+ * (or null, unless `null=true`), within the limit all the same; `keeplast=true` keeps the result that stopped it.
+ * Without the expression, `null=` and `keeplast=` change nothing, as documented.
  */
-export function headTailStage(cmd: HeadTailCommand): StageFactory {
+export function headTailStage(cmd: HeadTailCommand, ctx: EvalContext): StageFactory {
   const opts = readOptions(cmd.name, cmd.options, cmd.name === "head" ? ["limit", "null", "keeplast"] : []);
   const n = cmd.limit ?? opts.int("limit", 10);
   if (cmd.name === "tail") return blocking((rows) => rows.slice(Math.max(0, rows.length - n)).reverse());
+  const condition = cmd.condition ? compileExpr(cmd.condition, ctx) : null;
+  const nullHolds = opts.bool("null", false);
+  const keepLast = opts.bool("keeplast", false);
+  const holds = (row: Row): boolean => {
+    const v = condition ? condition(row) : true;
+    return v === null ? nullHolds : isTrue(v);
+  };
   return (next) => {
     let seen = 0;
+    let stopped = false;
     return {
       push: (row) => {
-        if (seen++ < n) next.push(row);
+        if (stopped || seen >= n) return;
+        stopped = !holds(row);
+        if (!stopped || keepLast) {
+          seen++;
+          next.push(row);
+        }
       },
       end: () => next.end(),
     };
