@@ -32,13 +32,21 @@ function stageLabel(stage: Command): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
+/** The by-fields of a stats stage: an event missing any of them yields no row. */
+const byFields = (stage: Command): readonly string[] => (stage.type === "StatsCommand" || stage.type === "TstatsCommand" ? stage.by.map((b) => b.name) : []);
+
+/** Whether each event has the field, as the Splunk view sees it. */
+function hasField(profile: Profile, name: string): (e: EventRecord) => boolean {
+  const get = splunkView(profile).source.field(name);
+  return (e) => get(e) !== undefined && get(e) !== null;
+}
+
 /** `stats … by f` drops every event without `f`: per by-field, how many of the matched events it drops. */
 function byFieldDrops(stage: Command, matched: readonly EventRecord[], profile: Profile): PipelineEffect[] {
   if (stage.type !== "StatsCommand" && stage.type !== "TstatsCommand") return [];
-  const view = splunkView(profile).source;
-  return stage.by.flatMap(({ name }) => {
-    const get = view.field(name);
-    const dropped = matched.filter((e) => get(e) === undefined || get(e) === null).length;
+  return byFields(stage).flatMap((name) => {
+    const has = hasField(profile, name);
+    const dropped = matched.filter((e) => !has(e)).length;
     if (dropped === 0) return [];
     const s = dropped === 1 ? "" : "s";
     return [{ command: `${stage.name} … by ${name}`, events: dropped, message: `\`${stage.name} … by ${name}\` drops events without ${name}: ${dropped} event${s} matched by the Sigma rule yield${s ? "" : "s"} no row` }];
@@ -68,7 +76,8 @@ export function resultsLevel(pipeline: Pipeline, matched: readonly EventRecord[]
     const drops = byFieldDrops(stage, matched, profile);
     effects.push(...drops);
     const after = rowsAfter(pipeline, k + 1, matched, profile);
-    const dropped = drops.length ? matched.length - rowsWithEveryField(stage, matched, profile) : 0;
+    const kept = byFields(stage).map((name) => hasField(profile, name));
+    const dropped = matched.filter((e) => !kept.every((has) => has(e))).length;
     if (after !== null && after !== before - dropped) {
       const label = stageLabel(stage);
       effects.push({ command: label, events: before - dropped, message: `\`${label}\` turns ${plural(before - dropped, k === filterStages ? "event" : "row")} into ${plural(after, "row")}` });
@@ -76,11 +85,4 @@ export function resultsLevel(pipeline: Pipeline, matched: readonly EventRecord[]
     before = after;
   }
   return { matched: matched.length, rows: before, effects };
-}
-
-/** How many events have every by-field of a stats stage (the ones it does not drop). */
-function rowsWithEveryField(stage: Command, matched: readonly EventRecord[], profile: Profile): number {
-  if (stage.type !== "StatsCommand" && stage.type !== "TstatsCommand") return matched.length;
-  const getters = stage.by.map(({ name }) => splunkView(profile).source.field(name));
-  return matched.filter((e) => getters.every((get) => get(e) !== undefined && get(e) !== null)).length;
 }

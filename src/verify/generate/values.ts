@@ -1,3 +1,4 @@
+import { parseNetwork } from "../../ir/cidr.js";
 import { assertNeverIr, type IrExpr, type IrPattern } from "../../ir/types.js";
 import { regexSamples } from "./regex-sample.js";
 
@@ -23,16 +24,17 @@ export function nearValues(value: Value): Value[] {
   return [value.toUpperCase(), value.toLowerCase(), `a${value}`, `${value}a`, value.slice(0, -1)];
 }
 
-/** The first address inside a network, and its neighbours just outside at both ends (IPv4). */
+const v4Text = (n: bigint): string => [24n, 16n, 8n, 0n].map((shift) => String((n >> shift) & 255n)).join(".");
+
+/** The first address inside an IPv4 network, and its neighbours just outside at both ends (an IPv6 network: its address). */
 function cidrValues(network: string): string[] {
-  const [address, bits] = network.split("/");
-  const octets = address!.split(".").map(Number);
-  if (octets.length !== 4 || octets.some((o) => !Number.isInteger(o))) return [address!, "203.0.113.7"];
-  const base = octets.reduce((n, o) => n * 256 + o, 0);
-  const size = 2 ** (32 - Number(bits ?? 32));
-  const text = (n: number): string => [24, 16, 8, 0].map((s) => Math.floor(n / 2 ** s) % 256).join(".");
-  const inside = size > 2 ? base + 1 : base;
-  return [text(inside), ...(base > 0 ? [text(base - 1)] : []), ...(base + size < 2 ** 32 ? [text(base + size)] : []), "203.0.113.7"];
+  const n = parseNetwork(network);
+  if (n?.bits !== 32) return [network.split("/")[0]!, "203.0.113.7"];
+  const hostBits = BigInt(32 - n.prefix);
+  const base = n.base << hostBits;
+  const size = 1n << hostBits;
+  const inside = size > 2n ? base + 1n : base;
+  return [v4Text(inside), ...(base > 0n ? [v4Text(base - 1n)] : []), ...(base + size < 1n << 32n ? [v4Text(base + size)] : []), "203.0.113.7"];
 }
 
 /** Every field the expressions test, with the values worth trying, in order of appearance. */
